@@ -1,0 +1,15 @@
+//! The token core: pure Rust, no clock (`now` is a parameter), no I/O, no global state, never panics.
+
+pub mod b64;
+pub mod claims;
+pub mod error;
+pub mod header;
+pub mod input;
+pub mod inspect;
+pub mod json;
+pub mod keys;
+pub mod lints;
+pub mod mac;
+pub mod sign;
+pub mod token;
+pub mod verify;

@@ -1,0 +1,1138 @@
+//! Findings: what a security reviewer would say about a token, one plain sentence each, with the RFC section.
+//!
+//! Lint ids are kebab-case and append-only (documented in the README). A finding is advice, not an error:
+//! the token still decodes.
+
+use super::b64::B64Issue;
+use super::claims::{self, DATE_CLAIMS};
+use super::error::{Part, Span};
+use super::json::Json;
+use super::mac::HmacAlg;
+use super::token::{Decoded, Payload, TokenKind};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Likely a mistake or a weakness.
+    Warning,
+    /// A security problem.
+    Danger,
+}
+
+impl Severity {
+    /// `"info"`, `"warning"` or `"danger"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Danger => "danger",
+        }
+    }
+}
+
+/// The lint rules. `#[non_exhaustive]`: rules may be appended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Lint {
+    /// `alg` is `none` in any case.
+    AlgNone,
+    /// The header has no `alg`.
+    MissingAlg,
+    /// A signed token whose signature part is empty.
+    MissingSignature,
+    /// An algorithm this tool cannot verify (asymmetric, or unknown).
+    UnsupportedAlg,
+    /// The HMAC key is shorter than the hash output.
+    WeakHmacKey,
+    /// The key that verified is a published or default secret.
+    WellKnownSecret,
+    /// The HMAC secret looks like a PEM public key (algorithm-confusion attack material).
+    PublicKeyAsSecret,
+    /// No `exp` claim.
+    MissingExp,
+    /// The token lives longer than a day.
+    LongLived,
+    /// `exp` has passed.
+    Expired,
+    /// `nbf` is in the future.
+    NotYetValid,
+    /// `iat` is in the future.
+    IatInFuture,
+    /// A NumericDate claim that is not a number.
+    InvalidNumericDate,
+    /// A NumericDate with a fractional part.
+    FractionalDate,
+    /// A NumericDate that looks like milliseconds.
+    DateInMilliseconds,
+    /// `crit` is malformed or lists extensions this tool does not understand.
+    Crit,
+    /// `jwk` / `jku` / `x5u` / `x5c` in the header.
+    TokenSuppliedKey,
+    /// A `kid` that looks like an injection or path traversal.
+    SuspiciousKid,
+    /// A `typ` that is not a JWT media type.
+    UnexpectedTyp,
+    /// A JSON member name occurs twice.
+    DuplicateMember,
+    /// Padding, the standard alphabet or stray trailing bits in base64url.
+    NonCanonicalBase64,
+    /// A claim that looks like a password, secret, card number or private key.
+    SensitiveClaim,
+    /// The payload is not a JSON object, so not a JWT claims set.
+    NonJsonPayload,
+    /// RFC 7797 unencoded payload.
+    UnencodedPayload,
+    /// A JWE: encrypted, not verifiable here.
+    Encrypted,
+    /// `cty: JWT`: the payload is a nested token.
+    NestedJwt,
+}
+
+impl Lint {
+    /// The stable kebab-case id.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Lint::AlgNone => "alg-none",
+            Lint::MissingAlg => "missing-alg",
+            Lint::MissingSignature => "missing-signature",
+            Lint::UnsupportedAlg => "unsupported-alg",
+            Lint::WeakHmacKey => "weak-hmac-key",
+            Lint::WellKnownSecret => "well-known-secret",
+            Lint::PublicKeyAsSecret => "public-key-as-secret",
+            Lint::MissingExp => "missing-exp",
+            Lint::LongLived => "long-lived",
+            Lint::Expired => "expired",
+            Lint::NotYetValid => "not-yet-valid",
+            Lint::IatInFuture => "iat-in-future",
+            Lint::InvalidNumericDate => "invalid-numeric-date",
+            Lint::FractionalDate => "fractional-date",
+            Lint::DateInMilliseconds => "date-in-milliseconds",
+            Lint::Crit => "crit",
+            Lint::TokenSuppliedKey => "token-supplied-key",
+            Lint::SuspiciousKid => "suspicious-kid",
+            Lint::UnexpectedTyp => "unexpected-typ",
+            Lint::DuplicateMember => "duplicate-member",
+            Lint::NonCanonicalBase64 => "non-canonical-base64",
+            Lint::SensitiveClaim => "sensitive-claim",
+            Lint::NonJsonPayload => "non-json-payload",
+            Lint::UnencodedPayload => "unencoded-payload",
+            Lint::Encrypted => "encrypted",
+            Lint::NestedJwt => "nested-jwt",
+        }
+    }
+
+    /// The RFC section the rule rests on.
+    pub const fn rfc(self) -> &'static str {
+        match self {
+            Lint::AlgNone => "RFC 8725 §3.1",
+            Lint::MissingAlg => "RFC 7515 §4.1.1",
+            Lint::MissingSignature => "RFC 7515 §5.2",
+            Lint::UnsupportedAlg => "RFC 7518 §3.1",
+            Lint::WeakHmacKey => "RFC 7518 §3.2",
+            Lint::WellKnownSecret => "RFC 8725 §3.5",
+            Lint::PublicKeyAsSecret => "RFC 8725 §2.1",
+            Lint::MissingExp => "RFC 7519 §4.1.4",
+            Lint::LongLived => "RFC 7519 §4.1.4",
+            Lint::Expired => "RFC 7519 §4.1.4",
+            Lint::NotYetValid => "RFC 7519 §4.1.5",
+            Lint::IatInFuture => "RFC 7519 §4.1.6",
+            Lint::InvalidNumericDate => "RFC 7519 §2",
+            Lint::FractionalDate => "RFC 7519 §2",
+            Lint::DateInMilliseconds => "RFC 7519 §2",
+            Lint::Crit => "RFC 7515 §4.1.11",
+            Lint::TokenSuppliedKey => "RFC 8725 §3.10",
+            Lint::SuspiciousKid => "RFC 8725 §3.10",
+            Lint::UnexpectedTyp => "RFC 8725 §3.11",
+            Lint::DuplicateMember => "RFC 7515 §5.2",
+            Lint::NonCanonicalBase64 => "RFC 7515 §2",
+            Lint::SensitiveClaim => "RFC 7519 §12",
+            Lint::NonJsonPayload => "RFC 7519 §7.2",
+            Lint::UnencodedPayload => "RFC 7797 §3",
+            Lint::Encrypted => "RFC 7516 §9",
+            Lint::NestedJwt => "RFC 7519 §5.2",
+        }
+    }
+
+    /// Every rule, in documentation order.
+    pub const ALL: &'static [Lint] = &[
+        Lint::AlgNone,
+        Lint::MissingAlg,
+        Lint::MissingSignature,
+        Lint::UnsupportedAlg,
+        Lint::WeakHmacKey,
+        Lint::WellKnownSecret,
+        Lint::PublicKeyAsSecret,
+        Lint::MissingExp,
+        Lint::LongLived,
+        Lint::Expired,
+        Lint::NotYetValid,
+        Lint::IatInFuture,
+        Lint::InvalidNumericDate,
+        Lint::FractionalDate,
+        Lint::DateInMilliseconds,
+        Lint::Crit,
+        Lint::TokenSuppliedKey,
+        Lint::SuspiciousKid,
+        Lint::UnexpectedTyp,
+        Lint::DuplicateMember,
+        Lint::NonCanonicalBase64,
+        Lint::SensitiveClaim,
+        Lint::NonJsonPayload,
+        Lint::UnencodedPayload,
+        Lint::Encrypted,
+        Lint::NestedJwt,
+    ];
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule.
+    pub lint: Lint,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One plain sentence.
+    pub message: String,
+    /// The part it is about, if one.
+    pub part: Option<Part>,
+    /// Where, in the original input, if somewhere in particular.
+    pub span: Option<Span>,
+}
+
+impl Finding {
+    /// A finding about no particular place.
+    pub fn new(lint: Lint, severity: Severity, message: impl Into<String>) -> Self {
+        Finding {
+            lint,
+            severity,
+            message: message.into(),
+            part: None,
+            span: None,
+        }
+    }
+
+    fn at(mut self, part: Part, span: Option<Span>) -> Self {
+        self.part = Some(part);
+        self.span = span;
+        self
+    }
+
+    /// The stable id.
+    pub fn id(&self) -> &'static str {
+        self.lint.id()
+    }
+
+    /// The RFC section.
+    pub fn rfc(&self) -> &'static str {
+        self.lint.rfc()
+    }
+}
+
+/// Header parameters this tool understands well enough to honour when listed in `crit`.
+const UNDERSTOOD_CRIT: &[&str] = &["b64"];
+
+/// Header parameters defined by RFC 7515/7516/7518, which `crit` must not list (RFC 7515 §4.1.11).
+const REGISTERED_HEADER: &[&str] = &[
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
+    "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
+];
+
+/// Runs every token-level rule (key rules run during verification).
+pub fn lint(d: &Decoded, now: f64) -> Vec<Finding> {
+    let mut out = Vec::new();
+    lint_header(d, &mut out);
+    lint_encoding(d, &mut out);
+    if let Some(Payload::Json(p)) = &d.payload {
+        lint_claims(p, now, &mut out);
+        lint_sensitive(p, &mut String::new(), &mut out);
+    }
+    lint_payload_kind(d, &mut out);
+    out
+}
+
+fn header_span(d: &Decoded) -> Option<Span> {
+    d.part(Part::Header).map(|p| p.span)
+}
+
+fn lint_header(d: &Decoded, out: &mut Vec<Finding>) {
+    let Some(h) = &d.header else { return };
+    if h.as_object().is_none() {
+        return;
+    }
+    let hs = header_span(d);
+    let danger = |lint, msg: String| Finding::new(lint, Severity::Danger, msg).at(Part::Header, hs);
+    match h.get("alg") {
+        None => out.push(danger(
+            Lint::MissingAlg,
+            "The header has no \"alg\": a JWS must say how it is secured, and a verifier must reject it.".into(),
+        )),
+        Some(Json::String(alg)) if alg.eq_ignore_ascii_case("none") => {
+            let sig = if d.signature.as_ref().is_some_and(|s| !s.is_empty()) {
+                " It even carries a signature, which means nothing with alg none."
+            } else {
+                ""
+            };
+            let case = if alg != "none" {
+                format!(" \"{alg}\" is a case variant used to slip past blocklists.")
+            } else {
+                String::new()
+            };
+            out.push(danger(
+                Lint::AlgNone,
+                format!(
+                    "alg \"{alg}\": the token is unsecured, anyone can forge it; a verifier must never accept it.{case}{sig}"
+                ),
+            ));
+        }
+        Some(Json::String(alg)) if d.kind == TokenKind::Jws => {
+            if HmacAlg::from_name(alg).is_none() {
+                let known = matches!(
+                    alg.as_str(),
+                    "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" | "ES256" | "ES384" | "ES512"
+                        | "ES256K" | "EdDSA" | "Ed25519" | "Ed448"
+                );
+                let msg = if known {
+                    format!(
+                        "{alg} is an asymmetric algorithm verified with a public key; this tool verifies HMAC \
+                         (HS256/HS384/HS512) only, so the signature is not checked here (it is not invalid)."
+                    )
+                } else {
+                    format!("\"{alg}\" is not a JWS algorithm this tool knows; the signature cannot be checked.")
+                };
+                let sev = if known { Severity::Info } else { Severity::Warning };
+                out.push(Finding::new(Lint::UnsupportedAlg, sev, msg).at(Part::Header, hs));
+            }
+            if d.signature.as_ref().is_some_and(Vec::is_empty) {
+                let span = d.part(Part::Signature).map(|p| p.span);
+                out.push(
+                    Finding::new(
+                        Lint::MissingSignature,
+                        Severity::Danger,
+                        format!("alg is {alg} but the signature is empty: it may have been stripped; a verifier must reject this token."),
+                    )
+                    .at(Part::Signature, span),
+                );
+            }
+        }
+        Some(Json::String(_)) => {}
+        Some(other) => out.push(danger(
+            Lint::MissingAlg,
+            format!("\"alg\" must be a string, but it is {}.", other.type_name()),
+        )),
+    }
+
+    if let Some(crit) = h.get("crit") {
+        lint_crit(h, crit, out, hs);
+    }
+    if d.unencoded_payload {
+        let listed = matches!(h.get("crit"), Some(Json::Array(a)) if a.iter().any(|v| v.as_str() == Some("b64")));
+        let (sev, extra) = if listed {
+            (Severity::Info, "")
+        } else {
+            (Severity::Warning, " \"b64\" must also be listed in \"crit\" (RFC 7797 §6), or recipients that do not know it will misread the token.")
+        };
+        out.push(
+            Finding::new(
+                Lint::UnencodedPayload,
+                sev,
+                format!(
+                    "\"b64\": false — the payload is used as is, not base64url-encoded.{extra}"
+                ),
+            )
+            .at(Part::Header, hs),
+        );
+    }
+
+    for name in ["jwk", "jku", "x5u", "x5c"] {
+        if h.get(name).is_some() {
+            let what = match name {
+                "jwk" => "embeds a key",
+                "jku" => "points to a key set URL",
+                "x5u" => "points to a certificate URL",
+                _ => "embeds a certificate chain",
+            };
+            out.push(danger(
+                Lint::TokenSuppliedKey,
+                format!(
+                    "The header \"{name}\" {what}: an attacker can supply their own. Verify only with keys you \
+                     chose; this tool never fetches or trusts it."
+                ),
+            ));
+        }
+    }
+
+    match h.get("kid") {
+        Some(Json::String(kid)) => {
+            if let Some(why) = suspicious_kid(kid) {
+                out.push(danger(
+                    Lint::SuspiciousKid,
+                    format!(
+                        "The kid {} {why}: servers that look keys up by kid can be tricked.",
+                        quote_short(kid)
+                    ),
+                ));
+            }
+        }
+        Some(other) => out.push(
+            Finding::new(
+                Lint::SuspiciousKid,
+                Severity::Warning,
+                format!(
+                    "\"kid\" should be a string, but it is {}.",
+                    other.type_name()
+                ),
+            )
+            .at(Part::Header, hs),
+        ),
+        None => {}
+    }
+
+    match h.get("typ") {
+        Some(Json::String(typ)) if !jwt_typ(typ) => out.push(
+            Finding::new(
+                Lint::UnexpectedTyp,
+                Severity::Info,
+                format!("typ \"{typ}\" is not a JWT media type (JWT, at+jwt, …): check this is the kind of token you expect."),
+            )
+            .at(Part::Header, hs),
+        ),
+        Some(Json::String(_)) | None => {}
+        Some(other) => out.push(
+            Finding::new(
+                Lint::UnexpectedTyp,
+                Severity::Warning,
+                format!("\"typ\" must be a string, but it is {}.", other.type_name()),
+            )
+            .at(Part::Header, hs),
+        ),
+    }
+    if h.get("cty")
+        .and_then(Json::as_str)
+        .is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
+    {
+        out.push(
+            Finding::new(
+                Lint::NestedJwt,
+                Severity::Info,
+                "cty \"JWT\": the payload is itself a token; paste it on its own to inspect it.",
+            )
+            .at(Part::Header, hs),
+        );
+    }
+    if d.kind == TokenKind::Jwe {
+        out.push(
+            Finding::new(
+                Lint::Encrypted,
+                Severity::Info,
+                "This is an encrypted token (JWE): only the header is readable; the payload needs the decryption \
+                 key, and this tool never claims to verify it.",
+            )
+            .at(Part::Header, hs),
+        );
+    }
+}
+
+fn lint_crit(h: &Json, crit: &Json, out: &mut Vec<Finding>, hs: Option<Span>) {
+    let mut problems = Vec::new();
+    match crit {
+        Json::Array(items) if !items.is_empty() => {
+            for item in items {
+                match item.as_str() {
+                    None | Some("") => {
+                        problems.push("lists something that is not a non-empty string".to_owned())
+                    }
+                    Some(name) if REGISTERED_HEADER.contains(&name) => problems.push(format!(
+                        "lists \"{name}\", a registered parameter it must not list"
+                    )),
+                    Some(name) if h.get(name).is_none() => problems.push(format!(
+                        "lists \"{name}\", which the header does not contain"
+                    )),
+                    Some(name) if !UNDERSTOOD_CRIT.contains(&name) => {
+                        problems.push(format!("requires the unknown extension \"{name}\""))
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        Json::Array(_) => problems.push("is an empty array".into()),
+        other => problems.push(format!(
+            "must be an array of names, but it is {}",
+            other.type_name()
+        )),
+    }
+    if !problems.is_empty() {
+        out.push(
+            Finding::new(
+                Lint::Crit,
+                Severity::Danger,
+                format!(
+                    "\"crit\" {}: a recipient must reject the token.",
+                    problems.join("; ")
+                ),
+            )
+            .at(Part::Header, hs),
+        );
+    }
+}
+
+fn quote_short(s: &str) -> String {
+    let mut q: String = s.chars().take(60).collect();
+    if q.len() < s.len() {
+        q.push('…');
+    }
+    format!("\"{}\"", q.escape_debug())
+}
+
+/// Why a `kid` looks like an attack, if it does.
+fn suspicious_kid(kid: &str) -> Option<&'static str> {
+    let lower = kid.to_ascii_lowercase();
+    if kid.contains("../") || kid.contains("..\\") || lower.contains("%2e%2e") {
+        return Some("contains a path traversal");
+    }
+    if kid.starts_with('/')
+        || kid.starts_with('\\')
+        || lower.starts_with("file:")
+        || kid.contains(":\\")
+    {
+        return Some("is a file path");
+    }
+    if kid.contains('\0') || lower.contains("%00") {
+        return Some("contains a NUL byte");
+    }
+    if kid.contains(['\'', '"', ';']) || kid.contains("--") || kid.contains("/*") {
+        return Some("contains quotes or SQL syntax");
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '=')
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    if (has("union") && has("select"))
+        || has("1=1")
+        || (has("or") && lower.contains('='))
+        || has("sleep")
+    {
+        return Some("looks like SQL injection");
+    }
+    if kid.contains(['|', '`', '$', '&']) || kid.contains("$(") {
+        return Some("contains shell metacharacters");
+    }
+    if kid.contains(['<', '>']) {
+        return Some("contains markup");
+    }
+    if kid.chars().any(char::is_control) {
+        return Some("contains control characters");
+    }
+    None
+}
+
+fn jwt_typ(typ: &str) -> bool {
+    let t = typ.to_ascii_lowercase();
+    let t = t.strip_prefix("application/").unwrap_or(&t);
+    t == "jwt" || t == "jose" || t.ends_with("+jwt")
+}
+
+fn lint_encoding(d: &Decoded, out: &mut Vec<Finding>) {
+    for dev in &d.base64_deviations {
+        let msg = match dev.issue {
+            B64Issue::Padding => format!(
+                "The {} has '=' padding: base64url in JWS has none (RFC 7515 §2); strict libraries reject it.",
+                dev.part
+            ),
+            B64Issue::StandardAlphabet => format!(
+                "The {} uses '+' or '/' from standard base64: JWS uses base64url ('-' and '_'); strict libraries reject it.",
+                dev.part
+            ),
+            B64Issue::TrailingBits => format!(
+                "The {} ends with a character carrying stray bits: another text decodes to the same bytes (a \
+                 non-canonical encoding, which lets a token be altered without changing its meaning).",
+                dev.part
+            ),
+        };
+        out.push(
+            Finding::new(Lint::NonCanonicalBase64, Severity::Warning, msg)
+                .at(dev.part, Some(dev.span)),
+        );
+    }
+    for dup in &d.duplicates {
+        let sev = if dup.part == Part::Header {
+            Severity::Danger
+        } else {
+            Severity::Warning
+        };
+        out.push(
+            Finding::new(
+                Lint::DuplicateMember,
+                sev,
+                format!(
+                    "The {} has member \"{}\" more than once: parsers disagree on which one counts (this tool, like \
+                     JSON.parse, shows the last), a classic way to smuggle a value past a check.",
+                    dup.part,
+                    dup.duplicate.pointer.trim_start_matches('/')
+                ),
+            )
+            .at(dup.part, Some(dup.span)),
+        );
+    }
+}
+
+fn payload_finding(lint: Lint, sev: Severity, msg: String) -> Finding {
+    Finding::new(lint, sev, msg).at(Part::Payload, None)
+}
+
+fn lint_claims(p: &Json, now: f64, out: &mut Vec<Finding>) {
+    let Some(members) = p.as_object() else { return };
+    let num = |name: &str| p.get(name).and_then(Json::as_f64).filter(|v| v.is_finite());
+    for (name, value) in members {
+        if !DATE_CLAIMS.contains(&name.as_str()) {
+            continue;
+        }
+        match value.as_f64().filter(|v| v.is_finite()) {
+            None => out.push(payload_finding(
+                Lint::InvalidNumericDate,
+                Severity::Warning,
+                format!(
+                    "\"{name}\" must be a NumericDate (a number of seconds since 1970), but it is {}; libraries \
+                     reject or ignore it.",
+                    if matches!(value, Json::Number(_)) { "out of range" } else { value.type_name() }
+                ),
+            )),
+            Some(v) => {
+                if v.fract() != 0.0 {
+                    out.push(payload_finding(
+                        Lint::FractionalDate,
+                        Severity::Info,
+                        format!("\"{name}\" has a fractional part ({v}): allowed, but some libraries require an integer."),
+                    ));
+                }
+                if v.abs() >= 1e11 {
+                    out.push(payload_finding(
+                        Lint::DateInMilliseconds,
+                        Severity::Warning,
+                        format!(
+                            "\"{name}\" is {} — that looks like milliseconds; NumericDate counts seconds.",
+                            claims::iso8601(v).unwrap_or_else(|| "far beyond the year 9999".into())
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let exp = num("exp");
+    let iat = num("iat");
+    match exp {
+        None if p.get("exp").is_none() => out.push(payload_finding(
+            Lint::MissingExp,
+            Severity::Warning,
+            "No \"exp\" claim: the token never expires, so a leaked copy works forever.".into(),
+        )),
+        None => {}
+        Some(exp) => {
+            if exp <= now {
+                out.push(payload_finding(
+                    Lint::Expired,
+                    Severity::Warning,
+                    format!(
+                        "The token expired {} ({}).",
+                        claims::relative(exp - now),
+                        iso(exp)
+                    ),
+                ));
+            }
+            let (from, what) = match iat {
+                Some(iat) => (iat, "from iat to exp"),
+                None => (now, "from now to exp"),
+            };
+            let life = exp - from;
+            if life > 86_400.0 {
+                out.push(payload_finding(
+                    Lint::LongLived,
+                    Severity::Warning,
+                    format!(
+                        "The token is valid for {} ({what}): a leaked token stays useful that long; access tokens \
+                         usually live minutes to hours.",
+                        claims::relative(life).trim_start_matches("in ")
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(nbf) = num("nbf").filter(|&nbf| nbf > now) {
+        out.push(payload_finding(
+            Lint::NotYetValid,
+            Severity::Warning,
+            format!(
+                "The token is not valid yet: nbf is {} ({}).",
+                claims::relative(nbf - now),
+                iso(nbf)
+            ),
+        ));
+    }
+    if let Some(iat) = iat.filter(|&iat| iat > now) {
+        out.push(payload_finding(
+            Lint::IatInFuture,
+            Severity::Warning,
+            format!(
+                "The token claims to be issued {} ({}): a clock is wrong, or the token was forged.",
+                claims::relative(iat - now),
+                iso(iat)
+            ),
+        ));
+    }
+}
+
+fn iso(v: f64) -> String {
+    claims::iso8601(v).unwrap_or_else(|| claims::number(v))
+}
+
+/// Claim names that should never travel in a merely encoded token.
+fn sensitive_name(name: &str) -> Option<&'static str> {
+    let n: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const CONTAINS: &[(&str, &str)] = &[
+        ("password", "a password"),
+        ("passwd", "a password"),
+        ("passphrase", "a passphrase"),
+        ("secret", "a secret"),
+        ("privatekey", "a private key"),
+        ("apikey", "an API key"),
+        ("creditcard", "a card number"),
+        ("cardnumber", "a card number"),
+        ("ccnumber", "a card number"),
+        ("socialsecurity", "a social security number"),
+    ];
+    const EXACT: &[(&str, &str)] = &[
+        ("pwd", "a password"),
+        ("pass", "a password"),
+        ("pin", "a PIN"),
+        ("cvv", "a card security code"),
+        ("cvc", "a card security code"),
+        ("ssn", "a social security number"),
+        ("pan", "a card number"),
+        ("iban", "a bank account number"),
+    ];
+    CONTAINS
+        .iter()
+        .find(|(k, _)| n.contains(k))
+        .or_else(|| EXACT.iter().find(|(k, _)| n == *k))
+        .map(|(_, what)| *what)
+}
+
+/// Values that look sensitive whatever their name.
+fn sensitive_value(v: &str) -> Option<&'static str> {
+    if v.contains("-----BEGIN") && v.contains("PRIVATE KEY") {
+        return Some("a private key");
+    }
+    let digits: Vec<u32> = v.chars().filter_map(|c| c.to_digit(10)).collect();
+    let only_card_chars = v
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+    if only_card_chars && (13..=19).contains(&digits.len()) && luhn(&digits) && v.len() <= 23 {
+        return Some("a payment card number");
+    }
+    let b = v.as_bytes();
+    if b.len() == 11 && b[3] == b'-' && b[6] == b'-' && digits.len() == 9 && only_card_chars {
+        return Some("a US social security number");
+    }
+    if b.len() == 20
+        && v.starts_with("AKIA")
+        && v.bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Some("an AWS access key ID");
+    }
+    None
+}
+
+fn luhn(digits: &[u32]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 {
+                    d * 2 - 9
+                } else {
+                    d * 2
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0 && digits.iter().any(|&d| d != 0)
+}
+
+fn lint_sensitive(v: &Json, path: &mut String, out: &mut Vec<Finding>) {
+    match v {
+        Json::Object(members) => {
+            for (name, value) in members {
+                let len = path.len();
+                path.push('/');
+                path.push_str(name);
+                let trivially_empty = matches!(value, Json::Null | Json::Bool(_))
+                    || matches!(value, Json::String(s) if s.is_empty());
+                match sensitive_name(name) {
+                    Some(what) if !trivially_empty => out.push(payload_finding(
+                        Lint::SensitiveClaim,
+                        Severity::Warning,
+                        format!(
+                            "\"{}\" looks like {what}: the payload is only base64url-encoded, so anyone holding the \
+                             token can read it.",
+                            &path[1..]
+                        ),
+                    )),
+                    _ => lint_sensitive(value, path, out),
+                }
+                path.truncate(len);
+            }
+        }
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("/{i}"));
+                lint_sensitive(item, path, out);
+                path.truncate(len);
+            }
+        }
+        Json::String(s) => {
+            if let Some(what) = sensitive_value(s) {
+                let at = if path.is_empty() {
+                    "The payload".to_owned()
+                } else {
+                    format!("\"{}\"", &path[1..])
+                };
+                out.push(payload_finding(
+                    Lint::SensitiveClaim,
+                    Severity::Warning,
+                    format!("{at} looks like {what}: anyone holding the token can read it."),
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn lint_payload_kind(d: &Decoded, out: &mut Vec<Finding>) {
+    if d.kind == TokenKind::Jwe || d.unencoded_payload {
+        return;
+    }
+    let what = match &d.payload {
+        Some(Payload::Json(Json::Object(_))) | None => return,
+        Some(Payload::Json(v)) => format!("JSON but {}", v.type_name()),
+        Some(Payload::Text(t)) if t.is_empty() => {
+            "empty (a detached payload, RFC 7515 Appendix F)".to_owned()
+        }
+        Some(Payload::Text(_)) => "plain text".to_owned(),
+        Some(Payload::Binary(_)) => "binary data".to_owned(),
+    };
+    out.push(payload_finding(
+        Lint::NonJsonPayload,
+        Severity::Info,
+        format!(
+            "The payload is {what}, not a JSON object: a valid JWS, but not a JWT with claims (RFC 7519 §7.2)."
+        ),
+    ));
+}
+
+/// The published and default secrets this tool recognises (tutorials, library READMEs, framework defaults).
+pub const WELL_KNOWN_SECRETS: &[&str] = &[
+    "secret",
+    "your-256-bit-secret",
+    "your-384-bit-secret",
+    "your-512-bit-secret",
+    "a-string-secret-at-least-256-bits-long",
+    "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7",
+    "your-secret-key",
+    "your_secret_key",
+    "your-secret",
+    "your_jwt_secret",
+    "jwt_secret",
+    "jwt-secret",
+    "jwtsecret",
+    "secretkey",
+    "secret_key",
+    "secret-key",
+    "SECRET_KEY",
+    "mysecret",
+    "mysecretkey",
+    "my_secret_key",
+    "my-secret-key",
+    "supersecret",
+    "super-secret",
+    "super_secret",
+    "supersecretkey",
+    "shhhhh",
+    "shhhhhared-secret",
+    "keyboard cat",
+    "changeme",
+    "change-me",
+    "password",
+    "123456",
+    "test",
+    "key",
+    "default",
+    "s3cr3t",
+    "secret123",
+    "hard to guess string",
+    "your-256-bit-secret-key",
+];
+
+/// True when `key` is one of [`WELL_KNOWN_SECRETS`].
+pub fn is_well_known_secret(key: &[u8]) -> bool {
+    WELL_KNOWN_SECRETS.iter().any(|s| s.as_bytes() == key)
+}
+
+/// Findings about the key used for HMAC: too short, published, or a public key pasted as a secret.
+pub fn key_findings(alg: HmacAlg, key: &[u8], verified: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let need = alg.output_len();
+    if key.len() < need {
+        let sev = if key.len() < 16 {
+            Severity::Danger
+        } else {
+            Severity::Warning
+        };
+        out.push(
+            Finding::new(
+                Lint::WeakHmacKey,
+                sev,
+                format!(
+                    "The key is {} bits; {} needs at least {} bits (the hash size), or it can be brute-forced \
+                     offline from any token.",
+                    key.len() * 8,
+                    alg.name(),
+                    need * 8
+                ),
+            )
+            .at(Part::Key, None),
+        );
+    }
+    if verified && is_well_known_secret(key) {
+        out.push(
+            Finding::new(
+                Lint::WellKnownSecret,
+                Severity::Danger,
+                "The token verifies with a published default secret: anyone can forge tokens for this service. \
+                 Replace it with a random key of at least 256 bits.",
+            )
+            .at(Part::Key, None),
+        );
+    }
+    let text = String::from_utf8_lossy(key);
+    if text.contains("-----BEGIN") && (text.contains("PUBLIC KEY") || text.contains("CERTIFICATE"))
+    {
+        out.push(
+            Finding::new(
+                Lint::PublicKeyAsSecret,
+                Severity::Danger,
+                "The HMAC secret is a public key: that is the algorithm-confusion attack (HS256 with an RSA/EC \
+                 public key as the secret). A server that allows it lets anyone forge tokens.",
+            )
+            .at(Part::Key, None),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::b64;
+    use super::super::token::decode;
+    use super::*;
+
+    fn ids_for(header: &str, payload: &str, sig: &str, now: f64) -> Vec<&'static str> {
+        let t = format!(
+            "{}.{}.{sig}",
+            b64::encode(header.as_bytes()),
+            b64::encode(payload.as_bytes())
+        );
+        lint(&decode(&t), now).iter().map(Finding::id).collect()
+    }
+
+    #[test]
+    fn alg_none_any_case() {
+        for alg in ["none", "NoNe"] {
+            let ids = ids_for(&format!(r#"{{"alg":"{alg}"}}"#), r#"{"exp":10}"#, "", 0.0);
+            assert!(ids.contains(&"alg-none"), "{ids:?}");
+        }
+    }
+
+    #[test]
+    fn claim_rules() {
+        let ids = ids_for(r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#, "AA", 100.0);
+        assert!(ids.contains(&"missing-exp"));
+        let ids = ids_for(r#"{"alg":"HS256"}"#, r#"{"exp":100,"iat":0}"#, "AA", 100.0);
+        assert!(
+            ids.contains(&"expired") && !ids.contains(&"long-lived"),
+            "{ids:?}"
+        );
+        let ids = ids_for(
+            r#"{"alg":"HS256"}"#,
+            r#"{"exp":200000,"iat":0,"nbf":150}"#,
+            "AA",
+            100.0,
+        );
+        assert!(
+            ids.contains(&"long-lived")
+                && ids.contains(&"not-yet-valid")
+                && !ids.contains(&"expired")
+        );
+        let ids = ids_for(
+            r#"{"alg":"HS256"}"#,
+            r#"{"exp":200,"iat":150}"#,
+            "AA",
+            100.0,
+        );
+        assert!(ids.contains(&"iat-in-future"));
+        let ids = ids_for(
+            r#"{"alg":"HS256"}"#,
+            r#"{"exp":"soon","iat":1.5,"nbf":1700000000000}"#,
+            "AA",
+            0.0,
+        );
+        for id in [
+            "invalid-numeric-date",
+            "fractional-date",
+            "date-in-milliseconds",
+        ] {
+            assert!(ids.contains(&id), "{id} in {ids:?}");
+        }
+    }
+
+    #[test]
+    fn header_rules() {
+        let ids = ids_for(
+            r#"{"alg":"HS256","jku":"https://evil","kid":"../../dev/null","typ":"JWS"}"#,
+            "{}",
+            "AA",
+            0.0,
+        );
+        for id in ["token-supplied-key", "suspicious-kid", "unexpected-typ"] {
+            assert!(ids.contains(&id), "{id} in {ids:?}");
+        }
+        for kid in [
+            "' OR '1'='1",
+            "x|whoami",
+            "a; DROP TABLE keys",
+            "/etc/passwd",
+        ] {
+            let h = format!(
+                r#"{{"alg":"HS256","kid":{}}}"#,
+                super::super::json::quote(kid)
+            );
+            assert!(
+                ids_for(&h, "{}", "AA", 0.0).contains(&"suspicious-kid"),
+                "{kid}"
+            );
+        }
+        for kid in [
+            "2024-01-key",
+            "018c0ae5-4d9b-471b-bfd6-eef314bc7037",
+            "demo",
+        ] {
+            let h = format!(r#"{{"alg":"HS256","kid":"{kid}"}}"#);
+            assert!(
+                !ids_for(&h, "{}", "AA", 0.0).contains(&"suspicious-kid"),
+                "{kid}"
+            );
+        }
+        let ids = ids_for(r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, "{}", "AA", 0.0);
+        assert!(ids.contains(&"crit"));
+        let ids = ids_for(
+            r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#,
+            "x",
+            "AA",
+            0.0,
+        );
+        assert!(
+            !ids.contains(&"crit") && ids.contains(&"unencoded-payload"),
+            "{ids:?}"
+        );
+        for typ in ["JWT", "at+jwt", "application/secevent+jwt"] {
+            let h = format!(r#"{{"alg":"HS256","typ":"{typ}"}}"#);
+            assert!(
+                !ids_for(&h, "{}", "AA", 0.0).contains(&"unexpected-typ"),
+                "{typ}"
+            );
+        }
+        assert!(ids_for(r#"{"alg":"RS256"}"#, "{}", "AA", 0.0).contains(&"unsupported-alg"));
+        assert!(ids_for(r#"{"alg":"HS256"}"#, "{}", "", 0.0).contains(&"missing-signature"));
+        assert!(ids_for(r#"{"typ":"JWT"}"#, "{}", "AA", 0.0).contains(&"missing-alg"));
+    }
+
+    #[test]
+    fn sensitive_claims() {
+        let ids = ids_for(
+            r#"{"alg":"HS256"}"#,
+            r#"{"user":{"Password":"hunter2"},"exp":1}"#,
+            "AA",
+            0.0,
+        );
+        assert!(ids.contains(&"sensitive-claim"));
+        let ids = ids_for(
+            r#"{"alg":"HS256"}"#,
+            r#"{"note":"4111 1111 1111 1111","exp":1}"#,
+            "AA",
+            0.0,
+        );
+        assert!(ids.contains(&"sensitive-claim"));
+        let ids = ids_for(
+            r#"{"alg":"HS256"}"#,
+            r#"{"sub":"1234567890","pin_required":false,"exp":1}"#,
+            "AA",
+            0.0,
+        );
+        assert!(!ids.contains(&"sensitive-claim"), "{ids:?}");
+    }
+
+    #[test]
+    fn encoding_rules() {
+        let t = "eyJhbGciOiJIUzI1NiJ9.e30=.AA";
+        assert!(lint(&decode(t), 0.0)
+            .iter()
+            .any(|f| f.id() == "non-canonical-base64"));
+        let ids = ids_for(r#"{"alg":"HS256","alg":"none"}"#, "{}", "AA", 0.0);
+        assert!(ids.contains(&"duplicate-member"));
+        assert!(ids_for(r#"{"alg":"HS256"}"#, "plain", "AA", 0.0).contains(&"non-json-payload"));
+    }
+
+    #[test]
+    fn key_rules() {
+        let ids: Vec<_> = key_findings(HmacAlg::HS256, b"secret", true)
+            .iter()
+            .map(Finding::id)
+            .collect();
+        assert_eq!(ids, ["weak-hmac-key", "well-known-secret"]);
+        assert!(key_findings(HmacAlg::HS256, &[7; 32], true).is_empty());
+        assert_eq!(
+            key_findings(HmacAlg::HS512, &[7; 32], true)[0].id(),
+            "weak-hmac-key"
+        );
+        assert!(key_findings(HmacAlg::HS256, b"secret", false)
+            .iter()
+            .all(|f| f.id() != "well-known-secret"));
+        let pem = b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n";
+        assert!(key_findings(HmacAlg::HS256, pem, true)
+            .iter()
+            .any(|f| f.id() == "public-key-as-secret"));
+    }
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for l in Lint::ALL {
+            assert!(seen.insert(l.id()));
+            assert!(l
+                .id()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            assert!(l.rfc().starts_with("RFC "));
+        }
+    }
+}

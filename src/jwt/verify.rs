@@ -1,0 +1,541 @@
+//! Verification as a value: valid, or a stable code saying why not.
+//!
+//! Checks run in the order a careful library runs them: the token's structure, `alg: none` (never verifies),
+//! JWE (never claimed), the algorithm allow-list, algorithm support (an RS256 token is *unsupported*, never
+//! "invalid"), `crit`, the key, the constant-time MAC comparison, and then — like PyJWT and jose — the claims.
+
+use super::claims::DATE_CLAIMS;
+use super::error::InspectError;
+use super::json::Json;
+use super::keys::{self, KeyFormat, KeySet, SymmetricKey};
+use super::lints::{self, Finding};
+use super::mac::{self, HmacAlg};
+use super::token::{self, Decoded, Payload, TokenKind};
+
+/// Stable verification codes (the JS `code`). Append-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VerifyCode {
+    /// The token has errors (wrong part count, bad base64url, bad header JSON, …).
+    Malformed,
+    /// `alg: none` (any case): an unsecured token never verifies.
+    AlgNone,
+    /// A JWE: encrypted tokens are not verified here.
+    JweNotSupported,
+    /// `alg` is not in the caller's allow-list.
+    AlgNotAllowed,
+    /// `alg` is not HS256/HS384/HS512 (e.g. RS256): not checked, which is not the same as invalid.
+    UnsupportedAlg,
+    /// `crit` lists an extension this tool does not understand, or is malformed.
+    CritUnsupported,
+    /// The key could not be read.
+    KeyInvalid,
+    /// No key in the JWK Set matches the token's `kid`.
+    KeyNotFound,
+    /// The JWK is restricted to another algorithm or to encryption.
+    KeyAlgMismatch,
+    /// The MAC does not match.
+    InvalidSignature,
+    /// The payload is not a JSON object, so claims cannot be validated.
+    ClaimsNotObject,
+    /// A claim has the wrong type (e.g. a string `exp`).
+    InvalidClaim,
+    /// A required claim is missing.
+    MissingClaim,
+    /// `exp` has passed (beyond the leeway).
+    Expired,
+    /// `nbf` is in the future (beyond the leeway).
+    NotYetValid,
+    /// `iat` is in the future (beyond the leeway).
+    IatInFuture,
+    /// `aud` does not include an expected audience.
+    InvalidAudience,
+    /// `iss` is not an expected issuer.
+    InvalidIssuer,
+}
+
+impl VerifyCode {
+    /// The stable code string (`"INVALID_SIGNATURE"`, …).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VerifyCode::Malformed => "MALFORMED",
+            VerifyCode::AlgNone => "ALG_NONE",
+            VerifyCode::JweNotSupported => "JWE_NOT_SUPPORTED",
+            VerifyCode::AlgNotAllowed => "ALG_NOT_ALLOWED",
+            VerifyCode::UnsupportedAlg => "UNSUPPORTED_ALG",
+            VerifyCode::CritUnsupported => "CRIT_UNSUPPORTED",
+            VerifyCode::KeyInvalid => "KEY_INVALID",
+            VerifyCode::KeyNotFound => "KEY_NOT_FOUND",
+            VerifyCode::KeyAlgMismatch => "KEY_ALG_MISMATCH",
+            VerifyCode::InvalidSignature => "INVALID_SIGNATURE",
+            VerifyCode::ClaimsNotObject => "CLAIMS_NOT_OBJECT",
+            VerifyCode::InvalidClaim => "INVALID_CLAIM",
+            VerifyCode::MissingClaim => "MISSING_CLAIM",
+            VerifyCode::Expired => "EXPIRED",
+            VerifyCode::NotYetValid => "NOT_YET_VALID",
+            VerifyCode::IatInFuture => "IAT_IN_FUTURE",
+            VerifyCode::InvalidAudience => "INVALID_AUDIENCE",
+            VerifyCode::InvalidIssuer => "INVALID_ISSUER",
+        }
+    }
+
+    /// Every code, in documentation order.
+    pub const ALL: &'static [VerifyCode] = &[
+        VerifyCode::Malformed,
+        VerifyCode::AlgNone,
+        VerifyCode::JweNotSupported,
+        VerifyCode::AlgNotAllowed,
+        VerifyCode::UnsupportedAlg,
+        VerifyCode::CritUnsupported,
+        VerifyCode::KeyInvalid,
+        VerifyCode::KeyNotFound,
+        VerifyCode::KeyAlgMismatch,
+        VerifyCode::InvalidSignature,
+        VerifyCode::ClaimsNotObject,
+        VerifyCode::InvalidClaim,
+        VerifyCode::MissingClaim,
+        VerifyCode::Expired,
+        VerifyCode::NotYetValid,
+        VerifyCode::IatInFuture,
+        VerifyCode::InvalidAudience,
+        VerifyCode::InvalidIssuer,
+    ];
+}
+
+/// The coarse outcome a UI shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerifyStatus {
+    /// Verified (and claims valid, if validated).
+    Valid,
+    /// Not valid: bad signature, malformed token, rejected algorithm or claims.
+    Invalid,
+    /// The algorithm is not one this tool verifies; says nothing about validity.
+    Unsupported,
+    /// The key could not be used.
+    KeyError,
+    /// Verification does not apply (unsecured token, JWE).
+    NotApplicable,
+}
+
+impl VerifyStatus {
+    /// `"valid"`, `"invalid"`, `"unsupported"`, `"key-error"`, `"not-applicable"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VerifyStatus::Valid => "valid",
+            VerifyStatus::Invalid => "invalid",
+            VerifyStatus::Unsupported => "unsupported",
+            VerifyStatus::KeyError => "key-error",
+            VerifyStatus::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// What to check and against what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifyOptions {
+    /// Allow-list of `alg` values; `None` allows HS256/HS384/HS512.
+    pub algorithms: Option<Vec<String>>,
+    /// Validate exp / nbf / iat / aud / iss / required claims after the signature (default true).
+    pub validate_claims: bool,
+    /// The current time, unix seconds (the core never reads a clock).
+    pub now: f64,
+    /// Seconds of clock skew tolerated for exp / nbf / iat (default 0, as in PyJWT and jose).
+    pub leeway: f64,
+    /// Accepted audiences: `aud` must contain at least one.
+    pub audience: Option<Vec<String>>,
+    /// Accepted issuers: `iss` must be one of them.
+    pub issuer: Option<Vec<String>>,
+    /// Claims that must be present.
+    pub required_claims: Vec<String>,
+}
+
+impl VerifyOptions {
+    /// Secure defaults at time `now`: claims validated, no leeway, HMAC algorithms only.
+    pub fn new(now: f64) -> Self {
+        VerifyOptions {
+            algorithms: None,
+            validate_claims: true,
+            now,
+            leeway: 0.0,
+            audience: None,
+            issuer: None,
+            required_claims: Vec::new(),
+        }
+    }
+
+    /// Signature only: no claim validation.
+    pub fn signature_only() -> Self {
+        VerifyOptions {
+            validate_claims: false,
+            ..VerifyOptions::new(0.0)
+        }
+    }
+}
+
+/// The outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verification {
+    /// `None` when valid; otherwise why not.
+    pub code: Option<VerifyCode>,
+    /// One plain sentence, also when valid.
+    pub message: String,
+    /// The token's `alg`.
+    pub alg: Option<String>,
+    /// True when the MAC matched (even if claims then failed).
+    pub signature_verified: bool,
+    /// Length of the key that matched (or the key tried, when one key), in bits.
+    pub key_bits: Option<usize>,
+    /// `kid` of the matching JWK, if it has one.
+    pub kid: Option<String>,
+    /// Index of the matching key in a JWK Set.
+    pub key_index: Option<usize>,
+    /// The key parse error, for `KeyInvalid`.
+    pub key_error: Option<InspectError>,
+    /// Key findings: weak-hmac-key, well-known-secret, public-key-as-secret.
+    pub findings: Vec<Finding>,
+}
+
+impl Verification {
+    /// True when verified.
+    pub fn is_valid(&self) -> bool {
+        self.code.is_none()
+    }
+
+    /// The coarse status for a UI.
+    pub fn status(&self) -> VerifyStatus {
+        match self.code {
+            None => VerifyStatus::Valid,
+            Some(VerifyCode::UnsupportedAlg) => VerifyStatus::Unsupported,
+            Some(VerifyCode::KeyInvalid | VerifyCode::KeyNotFound | VerifyCode::KeyAlgMismatch) => {
+                VerifyStatus::KeyError
+            }
+            Some(VerifyCode::AlgNone | VerifyCode::JweNotSupported) => VerifyStatus::NotApplicable,
+            Some(_) => VerifyStatus::Invalid,
+        }
+    }
+
+    fn fail(alg: Option<&str>, code: VerifyCode, message: impl Into<String>) -> Self {
+        Verification {
+            code: Some(code),
+            message: message.into(),
+            alg: alg.map(str::to_owned),
+            signature_verified: false,
+            key_bits: None,
+            kid: None,
+            key_index: None,
+            key_error: None,
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// Verifies `input` with key text read as `format`.
+pub fn verify(input: &str, key: &str, format: KeyFormat, opts: &VerifyOptions) -> Verification {
+    let d = token::decode(input);
+    verify_decoded(&d, &keys::parse(key, format), opts)
+}
+
+/// Verifies an already decoded token with already parsed keys (the key is only looked at once the token
+/// itself is verifiable, so a malformed token reports `MALFORMED` whatever the key).
+pub fn verify_decoded(
+    d: &Decoded,
+    keys: &Result<KeySet, InspectError>,
+    opts: &VerifyOptions,
+) -> Verification {
+    let alg = d.alg.as_deref();
+    if let Some(e) = d.errors.first() {
+        return Verification::fail(
+            alg,
+            VerifyCode::Malformed,
+            format!("The token is malformed: {}", e.message),
+        );
+    }
+    if d.kind == TokenKind::Jwe {
+        return Verification::fail(
+            alg,
+            VerifyCode::JweNotSupported,
+            "This is an encrypted token (JWE); it is decrypted, not verified, and this tool does neither.",
+        );
+    }
+    let Some(alg_name) = alg else {
+        return Verification::fail(
+            None,
+            VerifyCode::Malformed,
+            "The header has no \"alg\" string.",
+        );
+    };
+    if d.kind == TokenKind::Unsecured {
+        return Verification::fail(
+            alg,
+            VerifyCode::AlgNone,
+            format!("alg \"{alg_name}\": an unsecured token has no signature and never verifies."),
+        );
+    }
+    if let Some(allowed) = &opts.algorithms {
+        if !allowed.iter().any(|a| a == alg_name) {
+            return Verification::fail(
+                alg,
+                VerifyCode::AlgNotAllowed,
+                format!(
+                    "alg \"{alg_name}\" is not in the allowed algorithms ({}).",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+    let Some(hmac_alg) = HmacAlg::from_name(alg_name) else {
+        return Verification::fail(
+            alg,
+            VerifyCode::UnsupportedAlg,
+            format!(
+                "alg \"{alg_name}\" is not supported: this tool verifies HS256, HS384 and HS512 only. The signature \
+                 was not checked — that does not make it invalid."
+            ),
+        );
+    };
+    if let Some(why) = crit_problem(d) {
+        return Verification::fail(alg, VerifyCode::CritUnsupported, why);
+    }
+    let (Some(sig), Some(input)) = (&d.signature, d.signing_input()) else {
+        return Verification::fail(
+            alg,
+            VerifyCode::Malformed,
+            "The token has no signature part.",
+        );
+    };
+    let set = match keys {
+        Ok(set) => set,
+        Err(e) => {
+            let mut v = Verification::fail(alg, VerifyCode::KeyInvalid, e.message.clone());
+            v.key_error = Some(e.clone());
+            return v;
+        }
+    };
+    let candidates = match candidates(d, set, hmac_alg) {
+        Ok(c) => c,
+        Err((code, msg)) => return Verification::fail(alg, code, msg),
+    };
+    let matched = candidates
+        .iter()
+        .find(|k| mac::verify(hmac_alg, &k.bytes, input, sig));
+    let Some(key) = matched else {
+        let mut v = Verification::fail(
+            alg,
+            VerifyCode::InvalidSignature,
+            if sig.is_empty() {
+                "The signature is empty.".to_owned()
+            } else if candidates.len() > 1 {
+                format!(
+                    "The signature does not match any of the {} candidate keys.",
+                    candidates.len()
+                )
+            } else {
+                "The signature does not match: wrong key, or the token was altered.".to_owned()
+            },
+        );
+        if let [only] = candidates.as_slice() {
+            v.key_bits = Some(only.bits());
+            v.findings = lints::key_findings(hmac_alg, &only.bytes, false);
+        }
+        return v;
+    };
+
+    let which = match (set.is_set, &key.kid, key.index) {
+        (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
+        (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
+        _ => String::new(),
+    };
+    let mut v = Verification {
+        code: None,
+        message: format!(
+            "Signature verified ({}, {}-bit key{which}).",
+            hmac_alg.name(),
+            key.bits()
+        ),
+        alg: alg.map(str::to_owned),
+        signature_verified: true,
+        key_bits: Some(key.bits()),
+        kid: key.kid.clone(),
+        key_index: key.index,
+        key_error: None,
+        findings: lints::key_findings(hmac_alg, &key.bytes, true),
+    };
+    if opts.validate_claims {
+        if let Some((code, msg)) = validate_claims(d, opts) {
+            v.code = Some(code);
+            v.message = format!("The signature is valid, but {msg}");
+        }
+    }
+    v
+}
+
+fn crit_problem(d: &Decoded) -> Option<String> {
+    let h = d.header.as_ref()?;
+    let crit = h.get("crit")?;
+    let Json::Array(items) = crit else {
+        return Some("\"crit\" must be an array of header parameter names.".into());
+    };
+    if items.is_empty() {
+        return Some("\"crit\" must not be empty.".into());
+    }
+    for item in items {
+        match item.as_str() {
+            Some("b64") if h.get("b64").is_some() => {}
+            Some(name) => {
+                return Some(format!(
+                    "\"crit\" requires \"{name}\", which this tool does not understand (or which is missing), so \
+                     the token must be rejected (RFC 7515 §4.1.11)."
+                ))
+            }
+            None => return Some("\"crit\" must list parameter names as strings.".into()),
+        }
+    }
+    None
+}
+
+/// The keys to try, in order: by `kid` when the token has one and the input is a set; every usable key
+/// otherwise. A JWK bound to another algorithm or to encryption is never used.
+fn candidates<'k>(
+    d: &Decoded,
+    set: &'k KeySet,
+    alg: HmacAlg,
+) -> Result<Vec<&'k SymmetricKey>, (VerifyCode, String)> {
+    let kid = d
+        .header
+        .as_ref()
+        .and_then(|h| h.get("kid"))
+        .and_then(Json::as_str);
+    let mut keys: Vec<&SymmetricKey> = set.keys.iter().collect();
+    if set.is_set {
+        if let Some(kid) = kid {
+            keys.retain(|k| k.kid.as_deref() == Some(kid));
+            if keys.is_empty() {
+                return Err((
+                    VerifyCode::KeyNotFound,
+                    format!("No key in the JWK Set has kid \"{kid}\"."),
+                ));
+            }
+        }
+    }
+    let usable = |k: &&SymmetricKey| {
+        k.alg.as_deref().is_none_or(|a| a == alg.name())
+            && k.use_.as_deref().is_none_or(|u| u == "sig")
+    };
+    let before = keys.len();
+    keys.retain(usable);
+    if keys.is_empty() {
+        let k = set.keys.first();
+        let why = match k.and_then(|k| k.alg.as_deref()) {
+            Some(a) if before == 1 && a != alg.name() => {
+                format!("The JWK is for {a}, but the token uses {}.", alg.name())
+            }
+            _ => format!("No key is usable for signatures with {}.", alg.name()),
+        };
+        return Err((VerifyCode::KeyAlgMismatch, why));
+    }
+    Ok(keys)
+}
+
+fn validate_claims(d: &Decoded, opts: &VerifyOptions) -> Option<(VerifyCode, String)> {
+    let Some(Payload::Json(p @ Json::Object(_))) = &d.payload else {
+        return Some((
+            VerifyCode::ClaimsNotObject,
+            "the payload is not a JSON object, so its claims cannot be validated (verify the signature only \
+             with claim validation off)."
+                .into(),
+        ));
+    };
+    for name in &opts.required_claims {
+        if p.get(name).is_none() {
+            return Some((
+                VerifyCode::MissingClaim,
+                format!("the required claim \"{name}\" is missing."),
+            ));
+        }
+    }
+    for name in DATE_CLAIMS.iter().take(3) {
+        if let Some(v) = p.get(name) {
+            if v.as_f64().filter(|x| x.is_finite()).is_none() {
+                return Some((
+                    VerifyCode::InvalidClaim,
+                    format!(
+                        "\"{name}\" must be a number of seconds, but it is {}.",
+                        v.type_name()
+                    ),
+                ));
+            }
+        }
+    }
+    let num = |name: &str| p.get(name).and_then(Json::as_f64);
+    let (now, leeway) = (opts.now, opts.leeway);
+    if let Some(exp) = num("exp") {
+        if now >= exp + leeway {
+            return Some((
+                VerifyCode::Expired,
+                format!("the token expired at {}.", date(exp)),
+            ));
+        }
+    }
+    if let Some(nbf) = num("nbf") {
+        if nbf > now + leeway {
+            return Some((
+                VerifyCode::NotYetValid,
+                format!("the token is not valid before {}.", date(nbf)),
+            ));
+        }
+    }
+    if let Some(iat) = num("iat") {
+        if iat > now + leeway {
+            return Some((
+                VerifyCode::IatInFuture,
+                format!(
+                    "the token says it was issued in the future ({}).",
+                    date(iat)
+                ),
+            ));
+        }
+    }
+    if let Some(issuers) = &opts.issuer {
+        match p.get("iss") {
+            None => {
+                return Some((
+                    VerifyCode::MissingClaim,
+                    "the token has no \"iss\" claim.".into(),
+                ))
+            }
+            Some(Json::String(iss)) if issuers.iter().any(|i| i == iss) => {}
+            Some(_) => {
+                return Some((
+                    VerifyCode::InvalidIssuer,
+                    "the issuer (\"iss\") is not the expected one.".into(),
+                ))
+            }
+        }
+    }
+    if let Some(expected) = &opts.audience {
+        let ok = match p.get("aud") {
+            None => {
+                return Some((
+                    VerifyCode::MissingClaim,
+                    "the token has no \"aud\" claim.".into(),
+                ))
+            }
+            Some(Json::String(a)) => expected.contains(a),
+            Some(Json::Array(items)) => items
+                .iter()
+                .any(|i| i.as_str().is_some_and(|a| expected.iter().any(|e| e == a))),
+            Some(_) => false,
+        };
+        if !ok {
+            return Some((
+                VerifyCode::InvalidAudience,
+                "the audience (\"aud\") is not an expected one.".into(),
+            ));
+        }
+    }
+    None
+}
+
+fn date(secs: f64) -> String {
+    super::claims::iso8601(secs).unwrap_or_else(|| super::claims::number(secs))
+}

@@ -1,0 +1,39 @@
+//! # jwt-inspector
+//!
+//! A JWT debugger core that understands tokens better than a web debugger: it cleans up what people paste,
+//! decodes compact JWS and JWE with precise, typed errors (code, part, byte span), pretty-prints JSON without
+//! losing key order or number precision, explains headers and claims, lints for security problems, and signs
+//! and verifies HMAC (HS256/384/512) tokens with constant-time comparison.
+//!
+//! Three layers in one crate:
+//! - the core (this module's re-exports, no features): pure Rust, no clock, no I/O, never panics;
+//! - `js` (feature): the wasm-bindgen API the npm package is built from;
+//! - `ui` (feature): the Yew single-page app (the `jwt-inspector-app` bin, built by trunk).
+//!
+//! ```
+//! use jwt_inspector::{inspect, verify, KeyFormat, VerifyOptions};
+//!
+//! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWV9.TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ";
+//! let i = inspect(token, 1_700_000_000.0);
+//! assert_eq!(i.decoded.alg.as_deref(), Some("HS256"));
+//! let v = verify(token, "secret", KeyFormat::Utf8, &VerifyOptions::signature_only());
+//! assert!(v.is_valid());
+//! assert!(v.findings.iter().any(|f| f.id() == "well-known-secret"));
+//! ```
+
+pub mod jwt;
+
+pub use jwt::claims::{Claim, ClaimTime, TimeStatus};
+pub use jwt::error::{ErrorCode, InspectError, Part, Span};
+pub use jwt::header::HeaderField;
+pub use jwt::input::{Note, NoteKind};
+pub use jwt::inspect::{inspect, Inspection};
+pub use jwt::json::Json;
+pub use jwt::keys::{KeyFormat, KeySet, SymmetricKey};
+pub use jwt::lints::{Finding, Lint, Severity};
+pub use jwt::mac::HmacAlg;
+pub use jwt::sign::{header_for, sign, sign_json_text};
+pub use jwt::token::{decode, Decoded, PartInfo, Payload, TokenKind};
+pub use jwt::verify::{
+    verify, verify_decoded, Verification, VerifyCode, VerifyOptions, VerifyStatus,
+};
