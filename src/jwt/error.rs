@@ -102,7 +102,7 @@ pub enum ErrorCode {
     B64Char,
     /// A base64url text whose length cannot come from any byte string (length % 4 == 1).
     B64Length,
-    /// `=` padding in a wrong place or in a wrong amount.
+    /// `=` padding followed by more data (padding may only end a part).
     B64Padding,
     /// The decoded bytes are not UTF-8 where UTF-8 is required (the header).
     Utf8,
@@ -124,8 +124,6 @@ pub enum ErrorCode {
     KeyJson,
     /// The JWK is not a usable symmetric (`kty: "oct"`) key.
     KeyJwk,
-    /// No key in the JWKS matches the token.
-    KeyNotFound,
     /// A header or payload given to `sign` is not acceptable.
     SignInput,
 }
@@ -150,7 +148,6 @@ impl ErrorCode {
             ErrorCode::KeyHex => "ERR_KEY_HEX",
             ErrorCode::KeyJson => "ERR_KEY_JSON",
             ErrorCode::KeyJwk => "ERR_KEY_JWK",
-            ErrorCode::KeyNotFound => "ERR_KEY_NOT_FOUND",
             ErrorCode::SignInput => "ERR_SIGN_INPUT",
         }
     }
@@ -173,7 +170,6 @@ impl ErrorCode {
         ErrorCode::KeyHex,
         ErrorCode::KeyJson,
         ErrorCode::KeyJwk,
-        ErrorCode::KeyNotFound,
         ErrorCode::SignInput,
     ];
 }
