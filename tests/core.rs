@@ -491,6 +491,17 @@ fn security_findings_on_hostile_headers() {
             assert!(s.end <= t.len());
         }
     }
+    // RFC 7797: an unencoded payload verifies only when b64 is listed in crit.
+    let key = [6u8; 32];
+    let k = "BgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgY";
+    let listed = token(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "$02", &key);
+    assert!(listed.contains(".$02."));
+    assert!(verify(&listed, k, KeyFormat::Base64Url, &sig_only()).is_valid());
+    let unlisted = token(r#"{"alg":"HS256","b64":false}"#, "$02", &key);
+    assert_eq!(
+        verify(&unlisted, k, KeyFormat::Base64Url, &sig_only()).code,
+        Some(VerifyCode::CritUnsupported)
+    );
     // crit with an unknown extension is rejected by verification.
     let v = verify(
         &t,

@@ -371,7 +371,13 @@ pub fn verify_decoded(
 
 fn crit_problem(d: &Decoded) -> Option<String> {
     let h = d.header.as_ref()?;
-    let crit = h.get("crit")?;
+    let Some(crit) = h.get("crit") else {
+        // RFC 7797 §6: an unencoded payload must be announced in crit, or recipients that do not know b64
+        // would verify a different payload than the sender meant.
+        return d
+            .unencoded_payload
+            .then(|| "\"b64\": false must be listed in \"crit\" (RFC 7797 §6); the token must be rejected.".into());
+    };
     let Json::Array(items) = crit else {
         return Some("\"crit\" must be an array of header parameter names.".into());
     };
