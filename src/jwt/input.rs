@@ -149,6 +149,16 @@ impl Cleaned {
         }
 
         let window = &original[lo..hi];
+        if !window.bytes().any(|b| b.is_ascii_whitespace() || b >= 0x80) {
+            // The common case: nothing to remove inside, one run.
+            return Cleaned {
+                original_len: original.len(),
+                text: window.to_owned(),
+                runs: vec![(0, lo)],
+                origin: lo,
+                notes,
+            };
+        }
         let mut text = String::with_capacity(window.len());
         let mut runs = Vec::new();
         let mut run_start: Option<usize> = None;
@@ -188,9 +198,9 @@ impl Cleaned {
         &self.text
     }
 
-    /// Consumes the clean-up, keeping the text.
-    pub fn into_text(self) -> String {
-        self.text
+    /// Moves the cleaned text out (spans still map afterwards; `text()` is then empty).
+    pub fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
     }
 
     /// Maps a byte offset in the cleaned text (`0..=len`) to the original input, as the start of a span.

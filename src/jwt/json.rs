@@ -271,12 +271,37 @@ struct Parser<'a> {
     text: &'a str,
     i: usize,
     duplicates: Vec<Duplicate>,
-    /// Member names / indices from the root to the current value, for JSON pointers.
-    path: Vec<String>,
+    /// Where the current value is: member-name offsets and array indices from the root. Cheap to maintain;
+    /// turned into a JSON pointer only when a duplicate is found.
+    path: Vec<PathSeg>,
 }
+
+#[derive(Clone, Copy)]
+enum PathSeg {
+    /// The byte offset of a member name's opening quote.
+    Key(usize),
+    /// An array index.
+    Index(usize),
+}
+
+/// Objects with more members than this detect duplicates with a hash set instead of a linear scan, so a huge
+/// object cannot make parsing quadratic.
+const LINEAR_DUP_SCAN: usize = 16;
 
 fn pointer_escape(seg: &str) -> String {
     seg.replace('~', "~0").replace('/', "~1")
+}
+
+/// Unescapes the member name whose opening quote is at `at` (only called to report a duplicate).
+fn key_at(text: &str, at: usize) -> String {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: at,
+        duplicates: Vec::new(),
+        path: Vec::new(),
+    };
+    p.string().unwrap_or_default()
 }
 
 impl Parser<'_> {
@@ -286,6 +311,19 @@ impl Parser<'_> {
             offset: self.i,
             message: message.into(),
         }
+    }
+
+    /// The JSON pointer (RFC 6901) of the current value.
+    fn pointer(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            out.push('/');
+            match *seg {
+                PathSeg::Key(at) => out.push_str(&pointer_escape(&key_at(self.text, at))),
+                PathSeg::Index(i) => out.push_str(&i.to_string()),
+            }
+        }
+        out
     }
 
     fn found(&self) -> String {
@@ -340,6 +378,7 @@ impl Parser<'_> {
         self.enter(depth)?;
         self.i += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
+        let mut seen: Option<std::collections::HashSet<String>> = None;
         self.ws();
         if self.s.get(self.i) == Some(&b'}') {
             self.i += 1;
@@ -363,10 +402,21 @@ impl Parser<'_> {
             }
             self.i += 1;
             self.ws();
-            self.path.push(pointer_escape(&key));
-            if members.iter().any(|(k, _)| *k == key) {
+            self.path.push(PathSeg::Key(key_at));
+            let duplicate = match &mut seen {
+                Some(set) => !set.insert(key.clone()),
+                None if members.len() < LINEAR_DUP_SCAN => members.iter().any(|(k, _)| *k == key),
+                None => {
+                    let mut set: std::collections::HashSet<String> =
+                        members.iter().map(|(k, _)| k.clone()).collect();
+                    let dup = !set.insert(key.clone());
+                    seen = Some(set);
+                    dup
+                }
+            };
+            if duplicate {
                 self.duplicates.push(Duplicate {
-                    pointer: format!("/{}", self.path.join("/")),
+                    pointer: self.pointer(),
                     offset: key_at,
                 });
             }
@@ -403,7 +453,7 @@ impl Parser<'_> {
             return Ok(Json::Array(items));
         }
         loop {
-            self.path.push(items.len().to_string());
+            self.path.push(PathSeg::Index(items.len()));
             let v = self.value(depth)?;
             self.path.pop();
             items.push(v);
@@ -622,6 +672,22 @@ mod tests {
             ]
         );
         assert_eq!(r.value.get("a"), Some(&Json::Number("3".into())));
+    }
+
+    #[test]
+    fn duplicates_in_big_objects_and_arrays() {
+        let mut src = String::from("[0,{");
+        for i in 0..100 {
+            src.push_str(&format!("\"k{i}\":{i},"));
+        }
+        src.push_str("\"k\\u0037\":1,\"k99\":2}]");
+        let r = parse(&src).unwrap();
+        let pointers: Vec<&str> = r.duplicates.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/1/k7", "/1/k99"]);
+        assert_eq!(
+            &src[r.duplicates[1].offset..r.duplicates[1].offset + 5],
+            "\"k99\""
+        );
     }
 
     #[test]

@@ -140,12 +140,12 @@ impl Decoded {
 
 /// Cleans, splits and decodes `input`. Never fails and never panics: problems are in `errors`.
 pub fn decode(input: &str) -> Decoded {
-    let cleaned = Cleaned::new(input);
-    let token = cleaned.text().to_owned();
+    let mut cleaned = Cleaned::new(input);
+    let token = cleaned.take_text();
     let mut d = Decoded {
         kind: TokenKind::Jws,
         token,
-        notes: cleaned.notes.clone(),
+        notes: std::mem::take(&mut cleaned.notes),
         parts: Vec::new(),
         header: None,
         alg: None,
