@@ -126,6 +126,27 @@ fn broken_tokens_report_precise_errors_and_keep_what_decoded() {
     let v = verify(&bad, "secret", KeyFormat::Utf8, &sig_only());
     assert_eq!(v.code, Some(VerifyCode::Malformed));
 
+    // Broken payload JSON is an inspection error, but the MAC over the bytes still verifies; claims cannot.
+    let broken_json = token(r#"{"alg":"HS256"}"#, r#"{"sub":"x","#, &[4; 32]);
+    let i = inspect(&broken_json, NOW);
+    assert_eq!(
+        (i.decoded.errors[0].code, i.decoded.errors[0].part),
+        (ErrorCode::JsonSyntax, Part::Payload)
+    );
+    assert_eq!(i.payload_text.as_deref(), Some(r#"{"sub":"x","#));
+    let k = "BAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQ";
+    assert!(verify(&broken_json, k, KeyFormat::Base64Url, &sig_only()).is_valid());
+    let v = verify(
+        &broken_json,
+        k,
+        KeyFormat::Base64Url,
+        &VerifyOptions::new(NOW),
+    );
+    assert_eq!(
+        (v.code, v.signature_verified),
+        (Some(VerifyCode::ClaimsNotObject), true)
+    );
+
     // Part counts.
     for (t, n) in [("a.b.c.d", 4), ("abc", 1), ("a.b.c.d.e.f", 6)] {
         let i = inspect(t, NOW);

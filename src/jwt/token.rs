@@ -183,17 +183,27 @@ pub fn decode(input: &str) -> Decoded {
         return d;
     }
 
+    // Split at the dots. A pathological input (a megabyte of dots) keeps its first parts separate and the
+    // rest as one, so memory stays proportional to what is shown, not to the dot count.
+    const MAX_PARTS: usize = 8;
     let mut bounds = Vec::new();
+    let mut dots = Vec::new();
     let mut start = 0;
     for (i, b) in d.token.bytes().enumerate() {
         if b == b'.' {
-            bounds.push(Span::new(start, i));
-            start = i + 1;
+            if dots.len() < MAX_PARTS {
+                dots.push(i);
+            }
+            if bounds.len() + 1 < MAX_PARTS {
+                bounds.push(Span::new(start, i));
+                start = i + 1;
+            }
         }
     }
     bounds.push(Span::new(start, d.token.len()));
+    let count = 1 + d.token.bytes().filter(|&b| b == b'.').count();
 
-    let labels: &[Part] = match bounds.len() {
+    let labels: &[Part] = match count {
         5 => &[
             Part::Header,
             Part::EncryptedKey,
@@ -214,15 +224,19 @@ pub fn decode(input: &str) -> Decoded {
         })
         .collect();
 
-    if bounds.len() != 3 && bounds.len() != 5 {
-        let dots: Vec<String> = bounds[..bounds.len() - 1]
+    if count != 3 && count != 5 {
+        let mut listed: Vec<String> = dots
             .iter()
-            .map(|s| d.map_span(Span::new(s.end, s.end + 1)).start.to_string())
+            .take(MAX_PARTS - 1)
+            .map(|&i| d.map_span(Span::new(i, i + 1)).start.to_string())
             .collect();
-        let where_ = if dots.is_empty() {
+        if count - 1 > listed.len() {
+            listed.push(format!("… {} dots in all", count - 1));
+        }
+        let where_ = if listed.is_empty() {
             "no dots".to_owned()
         } else {
-            format!("dots at offsets {}", dots.join(", "))
+            format!("dots at offsets {}", listed.join(", "))
         };
         let span = d.map_span(Span::new(0, d.token.len()));
         d.errors.push(InspectError::new(
@@ -230,15 +244,14 @@ pub fn decode(input: &str) -> Decoded {
             Part::Token,
             span,
             format!(
-                "Found {} part{} ({where_}): a signed token (JWS) has 3 parts and an encrypted one (JWE) 5.",
-                bounds.len(),
-                if bounds.len() == 1 { "" } else { "s" }
+                "Found {count} part{} ({where_}): a signed token (JWS) has 3 parts and an encrypted one (JWE) 5.",
+                if count == 1 { "" } else { "s" }
             ),
         ));
     }
 
     decode_header(&mut d);
-    if bounds.len() == 5 {
+    if count == 5 {
         d.kind = TokenKind::Jwe;
         for i in 1..5 {
             let part = d.parts[i].part;
@@ -426,7 +439,7 @@ fn decode_payload(d: &mut Decoded) {
         Err(e) => Payload::Binary(e.into_bytes()),
         Ok(text) => {
             let trimmed = text.trim_start_matches([' ', '\t', '\r', '\n']);
-            let looks_json = trimmed.starts_with(['{', '[', '"']);
+            let looks_json = trimmed.starts_with(['{', '[']);
             // Parse anything that could be JSON; report syntax errors only when it was clearly meant as JSON,
             // since plain text is a legitimate JWS payload (RFC 7520 §4.4).
             if looks_json {
@@ -490,6 +503,17 @@ mod tests {
             .contains("Found 4 parts (dots at offsets 1, 3, 5)"));
         let d = decode("abc");
         assert!(d.errors[0].message.contains("Found 1 part (no dots)"));
+        let dots = ".".repeat(100_000);
+        let d = decode(&dots);
+        assert!(d.parts.len() <= 8);
+        assert_eq!(d.parts.last().unwrap().span.end, dots.len());
+        assert!(
+            d.errors[0].message.contains(
+                "Found 100001 parts (dots at offsets 0, 1, 2, 3, 4, 5, 6, … 100000 dots in all)"
+            ),
+            "{}",
+            d.errors[0].message
+        );
         let d = decode("  ");
         assert_eq!(d.errors[0].code, ErrorCode::Empty);
         assert!(!d.decoded_anything());

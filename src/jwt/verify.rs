@@ -5,7 +5,7 @@
 //! "invalid"), `crit`, the key, the constant-time MAC comparison, and then — like PyJWT and jose — the claims.
 
 use super::claims::DATE_CLAIMS;
-use super::error::InspectError;
+use super::error::{ErrorCode, InspectError, Part};
 use super::json::Json;
 use super::keys::{self, KeyFormat, KeySet, SymmetricKey};
 use super::lints::{self, Finding};
@@ -243,7 +243,12 @@ pub fn verify_decoded(
     opts: &VerifyOptions,
 ) -> Verification {
     let alg = d.alg.as_deref();
-    if let Some(e) = d.errors.first() {
+    // A payload that is not well-formed JSON is still a well-formed JWS (the MAC covers bytes); claim
+    // validation rejects it later. Every other error makes the token unverifiable.
+    let blocking = d.errors.iter().find(|e| {
+        !(e.part == Part::Payload && matches!(e.code, ErrorCode::JsonSyntax | ErrorCode::JsonDepth))
+    });
+    if let Some(e) = blocking {
         return Verification::fail(
             alg,
             VerifyCode::Malformed,
