@@ -22,6 +22,8 @@
 //! ```
 
 pub mod jwt;
+#[cfg(feature = "ui")]
+pub mod ui;
 
 pub use jwt::claims::{Claim, ClaimTime, TimeStatus};
 pub use jwt::error::{ErrorCode, InspectError, Part, Span};

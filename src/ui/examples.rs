@@ -1,0 +1,158 @@
+//! The examples menu: real tokens (published vectors, or signed here by the core's own `sign`).
+
+use crate::jwt::json;
+use crate::sign;
+
+/// One entry of the examples menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// A stable id (`article`, `expired`, …), used as the `<option>` value.
+    pub id: &'static str,
+    /// What the menu shows.
+    pub label: &'static str,
+    /// The token.
+    pub token: String,
+}
+
+/// The source article's token (PyJWT, HS256, secret `secret`).
+pub const ARTICLE: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWV9.TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ";
+
+/// RFC 7520 §4.4: HS256 over a plain-text payload (key: the JWK in that section).
+pub const RFC7520_TEXT: &str = "eyJhbGciOiJIUzI1NiIsImtpZCI6IjAxOGMwYWU1LTRkOWItNDcxYi1iZmQ2LWVlZjMxNGJjNzAzNyJ9.SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4.s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0";
+
+/// The JWK that verifies [`RFC7520_TEXT`] (RFC 7520 §3.5).
+pub const RFC7520_JWK: &str = r#"{"kty":"oct","kid":"018c0ae5-4d9b-471b-bfd6-eef314bc7037","use":"sig","alg":"HS256","k":"hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg"}"#;
+
+/// RFC 7516 Appendix A.3: a JWE (A128KW, A128CBC-HS256).
+pub const RFC7516_JWE: &str = "eyJhbGciOiJBMTI4S1ciLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0.6KB707dM9YTIgHtLvtgWQ8mKwboJW3of9locizkDTHzBC2IlrT1oOQ.AxY8DCtDaGlsbGljb3RoZQ.KDlTtXchhZTGufMYmOYGS4HffxPSUrfmqCHXaI9wOGY.U0m_YmjN04DJvceFICbCVQ";
+
+/// The article token with a character of its payload replaced by `!`: an error in the payload, while the
+/// header and the signature still decode.
+pub fn broken() -> String {
+    ARTICLE.replacen("eyJzdWIi", "eyJzd!Ii", 1)
+}
+
+/// An HS256 token (secret `secret`) that expired on 2018-01-18 (iat 2018-01-18T01:30:22Z, exp one hour later).
+pub fn expired() -> String {
+    signed(
+        r#"{"alg":"HS256","typ":"JWT"}"#,
+        r#"{"sub":"1234567890","name":"John Doe","iat":1516239022,"exp":1516242622}"#,
+    )
+}
+
+/// An `alg: none` token: unsecured, nothing to verify.
+pub fn unsecured() -> String {
+    use crate::jwt::b64::encode;
+    format!(
+        "{}.{}.",
+        encode(br#"{"alg":"none","typ":"JWT"}"#),
+        encode(br#"{"sub":"1234567890","admin":true}"#)
+    )
+}
+
+fn signed(header: &str, payload: &str) -> String {
+    // Both texts are constants that parse and the key is non-empty, so signing cannot fail (tests check).
+    json::parse(header)
+        .ok()
+        .and_then(|h| sign(&h.value, payload.as_bytes(), b"secret").ok())
+        .unwrap_or_default()
+}
+
+/// Every example, in menu order.
+pub fn all() -> Vec<Example> {
+    vec![
+        Example {
+            id: "article",
+            label: "HS256 token from the article (secret: secret)",
+            token: ARTICLE.to_owned(),
+        },
+        Example {
+            id: "expired",
+            label: "Expired token (secret: secret)",
+            token: expired(),
+        },
+        Example {
+            id: "text",
+            label: "Plain-text payload (RFC 7520 §4.4, JWK key)",
+            token: RFC7520_TEXT.to_owned(),
+        },
+        Example {
+            id: "jwe",
+            label: "Encrypted token, JWE (RFC 7516 A.3)",
+            token: RFC7516_JWE.to_owned(),
+        },
+        Example {
+            id: "unsecured",
+            label: "Unsecured token (alg: none)",
+            token: unsecured(),
+        },
+        Example {
+            id: "broken",
+            label: "Broken token (bad character in the payload)",
+            token: broken(),
+        },
+    ]
+}
+
+/// The example with id `id`.
+pub fn find(id: &str) -> Option<Example> {
+    all().into_iter().find(|e| e.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        inspect, verify, ErrorCode, KeyFormat, Part, Payload, TokenKind, VerifyCode, VerifyOptions,
+    };
+
+    const NOW: f64 = 1_700_000_000.0;
+
+    #[test]
+    fn each_example_is_what_its_label_says() {
+        let all = all();
+        assert_eq!(all.len(), 6);
+        assert!(all.iter().all(|e| !e.token.is_empty()));
+
+        let v = verify(ARTICLE, "secret", KeyFormat::Utf8, &VerifyOptions::new(NOW));
+        assert!(v.is_valid(), "{}", v.message);
+
+        let exp = find("expired").unwrap().token;
+        let v = verify(
+            &exp,
+            "secret",
+            KeyFormat::Utf8,
+            &VerifyOptions::signature_only(),
+        );
+        assert!(v.is_valid(), "the signature is good: {}", v.message);
+        let v = verify(&exp, "secret", KeyFormat::Utf8, &VerifyOptions::new(NOW));
+        assert_eq!(v.code, Some(VerifyCode::Expired));
+
+        let i = inspect(RFC7520_TEXT, NOW);
+        assert!(matches!(i.decoded.payload, Some(Payload::Text(_))));
+        let v = verify(
+            RFC7520_TEXT,
+            RFC7520_JWK,
+            KeyFormat::Jwk,
+            &VerifyOptions::signature_only(),
+        );
+        assert!(v.is_valid(), "{}", v.message);
+
+        let i = inspect(RFC7516_JWE, NOW);
+        assert_eq!(i.decoded.kind, TokenKind::Jwe);
+        assert!(i.decoded.errors.is_empty(), "{:?}", i.decoded.errors);
+
+        assert_eq!(
+            inspect(&unsecured(), NOW).decoded.kind,
+            TokenKind::Unsecured
+        );
+
+        let b = broken();
+        let i = inspect(&b, NOW);
+        assert_eq!(i.decoded.errors.len(), 1);
+        let e = &i.decoded.errors[0];
+        assert_eq!((e.code, e.part), (ErrorCode::B64Char, Part::Payload));
+        assert_eq!(&b[e.span.start..e.span.end], "!");
+        assert!(i.decoded.header.is_some() && i.decoded.signature.is_some());
+    }
+}

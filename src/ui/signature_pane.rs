@@ -1,0 +1,143 @@
+//! The signature pane: algorithm, key field (password-style, show/hide), key format with a hint, key length,
+//! and a live status.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::highlight::char_position;
+use super::state::{Action, Same, SignatureView, State};
+use crate::KeyFormat;
+
+/// Props of [`SignaturePane`].
+#[derive(Properties, PartialEq)]
+pub struct SignaturePaneProps {
+    /// The status to show.
+    pub signature: Same<SignatureView>,
+    /// The key text.
+    pub key_text: Rc<str>,
+    /// How the key is read.
+    pub key_format: KeyFormat,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// What the format menu calls a format.
+pub const fn format_label(f: KeyFormat) -> &'static str {
+    match f {
+        KeyFormat::Utf8 => "UTF-8 text",
+        KeyFormat::Base64 => "base64",
+        KeyFormat::Base64Url => "base64url",
+        KeyFormat::Hex => "hex",
+        KeyFormat::Jwk => "JWK",
+        KeyFormat::Jwks => "JWK Set",
+    }
+}
+
+/// The pane.
+#[component]
+pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
+    let visible = use_state(|| false);
+    // `selected` attributes do not move a select once the user has used it: set the value itself.
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        use_effect_with(props.key_format, move |f| {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                select.set_value(f.as_str());
+            }
+        });
+    }
+    let sig = &props.signature;
+    let oninput = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::SetKey(input.value()));
+        })
+    };
+    let onchange = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(f) = KeyFormat::parse(&select.value()) {
+                d.dispatch(Action::SetKeyFormat(f));
+            }
+        })
+    };
+    let toggle = {
+        let visible = visible.clone();
+        Callback::from(move |_: MouseEvent| visible.set(!*visible))
+    };
+    let status = sig.status.as_str();
+    let key_note = match (&sig.key_error, &sig.key_summary) {
+        (Some(e), _) => {
+            let at = if e.span.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (at character {})",
+                    char_position(&props.key_text, e.span.start)
+                )
+            };
+            html! { <p class="key-info error" data-testid="key-error"><code>{ e.code.as_str() }</code>{ at }{ ": " }{ e.message.as_str() }</p> }
+        }
+        (None, Some(summary)) => {
+            html! { <p class="key-info" data-testid="key-bits">{ summary.as_str() }</p> }
+        }
+        (None, None) => html! {},
+    };
+    let hint = sig.hint.map(|f| {
+        let d = props.dispatch.clone();
+        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SetKeyFormat(f)));
+        html! {
+            <p class="hint" data-testid="key-format-hint">
+                { format!("This looks like {}. ", format_label(f)) }
+                <button type="button" class="link" {onclick}>{ format!("Read it as {}", format_label(f)) }</button>
+            </p>
+        }
+    });
+    html! {
+        <section class="card signature-card" aria-labelledby="signature-title">
+            <div class="card-head">
+                <h2 id="signature-title">{ "Signature" }</h2>
+                <span class="meta" data-testid="alg">{ format!("alg {}", sig.alg.as_deref().unwrap_or("—")) }</span>
+            </div>
+            <div class="key-row">
+                <label for="key-input">{ "Secret / key" }</label>
+                <div class="key-field">
+                    <input id="key-input" data-testid="key-input"
+                        type={if *visible { "text" } else { "password" }}
+                        value={AttrValue::from(props.key_text.clone())}
+                        {oninput}
+                        autocomplete="off" spellcheck="false" autocapitalize="off"
+                        placeholder="HMAC secret, or a JWK / JWK Set"
+                        aria-describedby="key-help" />
+                    <button type="button" class="toggle" onclick={toggle} aria-pressed={if *visible { "true" } else { "false" }}
+                        aria-controls="key-input" data-testid="key-visibility">
+                        { if *visible { "Hide" } else { "Show" } }
+                    </button>
+                </div>
+                <label for="key-format">{ "Key format" }</label>
+                <select id="key-format" data-testid="key-format" {onchange} ref={select_ref}>
+                    { for KeyFormat::ALL.iter().map(|&f| html! {
+                        <option value={f.as_str()} selected={f == props.key_format}>{ format_label(f) }</option>
+                    }) }
+                </select>
+            </div>
+            <p id="key-help" class="note">{ "The key stays in this page: it is never stored, logged or put in a link." }</p>
+            { key_note }
+            { for hint }
+            <div class={classes!("status", status)} data-testid="signature-status" data-status={status}
+                data-pending={sig.pending.then_some("true")}
+                role="status" aria-live="polite" aria-atomic="true">
+                <strong class="status-title">{ sig.title.as_str() }</strong>
+                <span class="status-msg">{ sig.message.as_str() }</span>
+                if let Some(code) = sig.code {
+                    <code class="status-code">{ code.as_str() }</code>
+                }
+            </div>
+        </section>
+    }
+}

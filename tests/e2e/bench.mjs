@@ -1,0 +1,139 @@
+// Benchmark of the app in Chromium: paste-to-rendered time for 1 KB, 64 KB and 1 MB tokens (median of
+// several runs, Performance API), the longest main-thread task around a paste, and the gzip transfer size of
+// dist/. Run after a release build:   node tests/e2e/bench.mjs [dist]
+//
+// "Paste-to-rendered": a real paste (clipboard + Ctrl+V in the editor), from the paste event until the page
+// shows everything for that token — payload, signature status, claims — and is laid out (a forced layout),
+// measured inside the page with performance.now(). "Longest task" / "longest frame" are the longest main-
+// thread task (Long Tasks API) and animation frame (Long Animation Frames API, task + rendering) from the
+// paste until the page is done: how long the page is frozen at worst (entries start at 50 ms).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { start, tokenOfSize } from './lib.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const KEY = 'bench-secret-0123456789abcdef0123';
+
+function transfer() {
+  const rows = [];
+  for (const f of readdirSync(dist).sort()) {
+    const body = readFileSync(join(dist, f));
+    rows.push({ file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  return rows;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const env = await start(dist);
+const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base.slice(0, -1) });
+const page = await context.newPage();
+const problems = [];
+page.on('pageerror', (e) => problems.push(e.message));
+page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+await page.goto(env.base);
+await page.waitForSelector('[data-testid=token-input]');
+await page.fill('[data-testid=key-input]', KEY);
+await page.evaluate(() => {
+  window.__long = [];
+  window.__frames = [];
+  new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  new PerformanceObserver((l) => window.__frames.push(...l.getEntries().map((e) => e.duration))).observe({
+    type: 'long-animation-frame',
+  });
+  // The paste's start, taken before any of the app's handlers run.
+  addEventListener('paste', () => (window.__t0 = performance.now()), { capture: true });
+  // The end: the first moment (a mutation batch, checked right after the task that made it) when the page
+  // shows everything for the pasted token; then a forced layout, so "rendered" includes laying it out.
+  const done = () => {
+    const payload = document.querySelector('[data-testid=payload-json]');
+    const status = document.querySelector('[data-testid=signature-status]');
+    const claims = document.querySelector('[data-testid=claims]');
+    return (
+      payload?.textContent.includes(window.__jti) &&
+      status && !status.dataset.pending &&
+      claims?.textContent.includes('exp')
+    );
+  };
+  new MutationObserver(() => {
+    if (window.__t0 !== undefined && window.__t1 === undefined && done()) {
+      document.body.getBoundingClientRect();
+      window.__t1 = performance.now();
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+});
+
+const sizes = [
+  ['1 KB', 1024, 15],
+  ['64 KB', 64 * 1024, 9],
+  ['1 MB', 1024 * 1024, 5],
+];
+const results = [];
+for (const [label, bytes, runs] of sizes) {
+  const times = [];
+  let longest = 0;
+  let longestFrame = 0;
+  let status = '';
+  for (let r = -1; r < runs; r++) {
+    const jti = `bench-${label}-${r}`;
+    const token = tokenOfSize(bytes, KEY, `${label}-${r}`);
+    // A real paste: the token goes to the clipboard, the editor is emptied and focused, then Ctrl+V.
+    await page.evaluate(async (t) => {
+      await navigator.clipboard.writeText(t);
+      const ta = document.querySelector('[data-testid=token-input]');
+      if (ta.value) {
+        ta.value = '';
+        ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
+      await new Promise((ok) => setTimeout(ok, 100));
+      document.querySelector('[data-testid=token-input]').focus();
+      window.__long.length = 0;
+      window.__frames.length = 0;
+      window.__t0 = window.__t1 = undefined;
+    }, token);
+    await page.evaluate((jti) => (window.__jti = jti), jti);
+    await page.keyboard.press('Control+V');
+    const m = await page.evaluate(async () => {
+      while (window.__t1 === undefined) await new Promise((ok) => setTimeout(ok, 10));
+      await new Promise((ok) => setTimeout(ok, 300)); // let the observers report
+      return {
+        rendered: window.__t1 - window.__t0,
+        longest: Math.max(0, ...window.__long),
+        frame: Math.max(0, ...window.__frames),
+        status: document.querySelector('[data-testid=signature-status]').dataset.status,
+      };
+    });
+    if (r < 0) continue; // warm-up
+    times.push(m.rendered);
+    longest = Math.max(longest, m.longest);
+    longestFrame = Math.max(longestFrame, m.frame);
+    status = m.status;
+  }
+  results.push({
+    size: label,
+    runs,
+    'paste→rendered median (ms)': median(times).toFixed(1),
+    'max (ms)': Math.max(...times).toFixed(1),
+    'longest task (ms)': longest ? longest.toFixed(0) : '<50',
+    'longest frame (ms)': longestFrame ? longestFrame.toFixed(0) : '<50',
+    status,
+  });
+}
+await env.close();
+
+const files = transfer();
+const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+console.log(`Chromium ${env.browser.version?.() ?? ''}`.trim());
+console.log('\nPaste-to-rendered (HS256 token, key entered, so each paste also verifies the signature):');
+console.table(results);
+console.log('\nTransfer size of dist/ (gzip -9):');
+console.table([...files, { file: 'total', ...total }].map((f) => ({ ...f, 'gzip KB': (f.gzip / 1024).toFixed(1) })));
+if (problems.length) {
+  console.error('page errors during the benchmark:', problems);
+  process.exit(1);
+}
