@@ -71,8 +71,12 @@ pub fn App() -> Html {
         use_effect_with(
             (state.pending, Same::from(&state.parsed)),
             move |(pending, _)| {
-                let timer =
-                    pending.map(|_| dom::Timeout::new(0, move || d.dispatch(Action::Continue)));
+                let timer = pending.map(|phase| {
+                    let name = format!("jwt-inspector:{phase:?}");
+                    dom::Timeout::new(0, move || {
+                        dom::measure(&name, || d.dispatch(Action::Continue))
+                    })
+                });
                 move || drop(timer)
             },
         );

@@ -80,6 +80,21 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     err.forget();
 }
 
+/// Runs `f` between a User Timing mark and measure named `name`, so the benchmark (and the browser's
+/// performance panel) can attribute main-thread time to the app's steps. Costs microseconds.
+pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = window().and_then(|w| w.performance());
+    if let Some(p) = &perf {
+        let _ = p.mark(name);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, name);
+        p.clear_marks_with_mark_name(name);
+    }
+    out
+}
+
 /// The stored theme preference (`light` or `dark`), if any.
 pub fn stored_theme() -> Option<String> {
     let s = window()?.local_storage().ok()??;

@@ -166,15 +166,17 @@ pub fn line_col(s: &str, byte: usize) -> (usize, usize) {
 }
 
 /// Text ready to show in a `<pre>`: HTML made of `<div class="chunk">` blocks of at most [`CHUNK_LINES`]
-/// lines. The stylesheet gives chunks `content-visibility: auto`, so the browser lays out only the chunks in
-/// view: a megabyte of JSON costs what a screenful costs (one `<pre>` of 100 KB of text takes this machine's
+/// lines. The stylesheet gives every chunk after the first `content-visibility: auto`, so the browser lays
+/// out only the chunks in view: a megabyte of JSON costs what a screenful costs (one `<pre>` of 100 KB of text takes this machine's
 /// Chromium 50–200 ms to lay out). All text is HTML-escaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pretty {
-    /// The chunked HTML.
-    pub html: String,
+    /// The chunked HTML (shared: handing it to the DOM on each render copies nothing).
+    pub html: std::rc::Rc<str>,
     /// True when the JSON is syntax-coloured (false for plain text, and for JSON over [`COLOUR_LIMIT`]).
     pub coloured: bool,
+    /// How many chunks there are.
+    pub chunks: usize,
 }
 
 /// Above this many bytes of pretty JSON, colours are skipped (parsing ~15,000 coloured spans per 100 KB
@@ -207,6 +209,7 @@ struct Chunker {
     out: String,
     lines: usize,
     bytes: usize,
+    chunks: usize,
 }
 
 impl Chunker {
@@ -217,6 +220,7 @@ impl Chunker {
             out,
             lines: 0,
             bytes: 0,
+            chunks: 1,
         }
     }
 
@@ -226,6 +230,7 @@ impl Chunker {
         self.out.push_str(CHUNK_OPEN);
         self.lines = 0;
         self.bytes = 0;
+        self.chunks += 1;
     }
 
     fn text(&mut self, class: &str, mut text: &str) {
@@ -271,9 +276,13 @@ impl Chunker {
         }
     }
 
-    fn finish(mut self) -> String {
+    fn finish(mut self, coloured: bool) -> Pretty {
         self.out.push_str(CHUNK_CLOSE);
-        self.out
+        Pretty {
+            html: self.out.into(),
+            coloured,
+            chunks: self.chunks,
+        }
     }
 }
 
@@ -296,20 +305,14 @@ pub fn pretty(v: &Json, text: &str) -> Pretty {
             t,
         );
     }
-    Pretty {
-        html: c.finish(),
-        coloured: true,
-    }
+    c.finish(true)
 }
 
 /// Plain text for display.
 pub fn plain(text: &str) -> Pretty {
     let mut c = Chunker::new(text.len() + text.len() / 64);
     c.text("", text);
-    Pretty {
-        html: c.finish(),
-        coloured: false,
-    }
+    c.finish(false)
 }
 
 /// The CSS class of a JSON token class.
@@ -504,6 +507,7 @@ mod tests {
         assert!(shown(&p.html) == text, "pretty text changed");
         let chunks = p.html.matches(CHUNK_OPEN).count();
         assert_eq!(chunks, text.lines().count().div_ceil(CHUNK_LINES));
+        assert_eq!(p.chunks, chunks);
         // One long line (hex): cut by bytes.
         let hex = "ab".repeat(CHUNK_BYTES * 2 + 7);
         let p = plain(&hex);

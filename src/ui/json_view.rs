@@ -83,6 +83,13 @@ pub fn JsonView(props: &JsonViewProps) -> Html {
         _ => String::new(),
     };
     let fields = &props.parsed.header_fields;
+    let chunked = match props.which {
+        Which::Header => props.parsed.header.as_ref().is_some_and(|p| p.chunks > 1),
+        Which::Payload => match &props.payload.view {
+            PayloadView::Json(p) | PayloadView::Text(p) | PayloadView::Binary(p) => p.chunks > 1,
+            _ => false,
+        },
+    };
     html! {
         <section class="card" aria-labelledby={id}>
             <div class="card-head">
@@ -92,7 +99,7 @@ pub fn JsonView(props: &JsonViewProps) -> Html {
                     <CopyButton text={copy_text} label={format!("Copy {}", title.to_lowercase())} />
                 }
             </div>
-            <pre class={classes!("code", modifier)} data-testid={testid} tabindex="0"
+            <pre class={classes!("code", modifier, chunked.then_some("chunked"))} data-testid={testid} tabindex="0"
                 aria-labelledby={id}>{ body }</pre>
             if uncoloured {
                 <p class="note">{ "Syntax colours are off for very large JSON, to keep the page responsive." }</p>

@@ -157,8 +157,10 @@ pub const LARGE_TOKEN: usize = 128 * 1024;
 pub enum Phase {
     /// Decode the token and the header.
     Decode,
-    /// Prepare the payload for display.
+    /// Print the payload (pretty JSON, text or hex).
     Payload,
+    /// Prepare that text for display (syntax colours, chunks).
+    PayloadView,
     /// Verify the signature.
     Signature,
     /// Explain the claims.
@@ -233,16 +235,28 @@ impl PayloadDisplay {
         }
     }
 
-    fn new(d: &Decoded) -> Self {
-        let text = d.payload.as_ref().map(payload_display);
-        let view = match (&d.payload, &text) {
+    /// The payload's text, not yet ready to show.
+    fn text(d: &Decoded) -> Self {
+        PayloadDisplay {
+            text: d.payload.as_ref().map(payload_display),
+            view: PayloadView::Pending,
+        }
+    }
+
+    /// Ready to show.
+    fn view(&self, d: &Decoded) -> Self {
+        let text = &self.text;
+        let view = match (&d.payload, text) {
             (Some(Payload::Json(v)), Some(t)) => PayloadView::Json(highlight::pretty(v, t)),
             (Some(Payload::Text(t)), _) => PayloadView::Text(highlight::plain(t)),
             (Some(Payload::Binary(_)), Some(hex)) => PayloadView::Binary(highlight::plain(hex)),
             _ if d.kind == TokenKind::Jwe => PayloadView::Encrypted,
             _ => PayloadView::Missing,
         };
-        PayloadDisplay { text, view }
+        PayloadDisplay {
+            text: text.clone(),
+            view,
+        }
     }
 }
 
@@ -445,7 +459,8 @@ impl State {
         let Some(phase) = self.pending else { return };
         self.pending = match phase {
             Phase::Decode => Some(Phase::Payload),
-            Phase::Payload => Some(Phase::Signature),
+            Phase::Payload => Some(Phase::PayloadView),
+            Phase::PayloadView => Some(Phase::Signature),
             Phase::Signature => Some(Phase::Claims),
             Phase::Claims => Some(Phase::Findings),
             Phase::Findings => None,
@@ -453,7 +468,10 @@ impl State {
         match phase {
             Phase::Decode => self.parsed = Rc::new(Parsed::new(&self.token)),
             Phase::Payload => {
-                self.payload = Rc::new(PayloadDisplay::new(&self.parsed.decoded));
+                self.payload = Rc::new(PayloadDisplay::text(&self.parsed.decoded));
+            }
+            Phase::PayloadView => {
+                self.payload = Rc::new(self.payload.view(&self.parsed.decoded));
             }
             Phase::Signature => self.reverify(),
             Phase::Claims => {
@@ -1043,6 +1061,9 @@ mod tests {
         let s = s.reduce(Action::Continue);
         assert_eq!(s.pending, Some(Phase::Payload));
         assert!(s.parsed.header.is_some());
+        assert_eq!(s.payload.view, PayloadView::Pending);
+        let s = s.reduce(Action::Continue);
+        assert!(s.payload.text.is_some());
         assert_eq!(s.payload.view, PayloadView::Pending);
         let s = s.reduce(Action::Continue);
         assert!(matches!(s.payload.view, PayloadView::Json(ref p) if !p.coloured));

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::dom;
 use super::highlight::{byte_of_utf16, char_position, utf16_offset, Segment};
 use super::state::{Action, Parsed, Same, State, LARGE_TOKEN};
 use crate::TokenKind;
@@ -79,7 +80,9 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let t: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::SetToken(t.value()));
+            dom::measure("jwt-inspector:input", || {
+                dispatch.dispatch(Action::SetToken(t.value()))
+            });
         })
     };
     // A long paste goes straight to the state (see PASTE_DIRECT); a short one is left to the browser.
@@ -111,7 +114,9 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             next.push_str(&current[..a]);
             next.push_str(&pasted);
             next.push_str(&current[b..]);
-            dispatch.dispatch(Action::SetToken(next));
+            dom::measure("jwt-inspector:input", || {
+                dispatch.dispatch(Action::SetToken(next))
+            });
         })
     };
     let onscroll = {

@@ -6,7 +6,9 @@
 // shows everything for that token — payload, signature status, claims — and is laid out (a forced layout),
 // measured inside the page with performance.now(). "Longest task" / "longest frame" are the longest main-
 // thread task (Long Tasks API) and animation frame (Long Animation Frames API, task + rendering) from the
-// paste until the page is done: how long the page is frozen at worst (entries start at 50 ms).
+// paste until the page is done: how long the page is frozen at worst (entries start at 50 ms). "Tasks" and
+// "slowest app step" come from the app's own User Timing measures (input handling, then one task per step
+// for a large token): the script time of each, without the browser's layout and paint.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -79,6 +81,8 @@ for (const [label, bytes, runs] of sizes) {
   let longest = 0;
   let longestFrame = 0;
   let status = '';
+  let slowest = ['-', 0];
+  let steps = 0;
   for (let r = -1; r < runs; r++) {
     const jti = `bench-${label}-${r}`;
     const token = tokenOfSize(bytes, KEY, `${label}-${r}`);
@@ -95,14 +99,19 @@ for (const [label, bytes, runs] of sizes) {
       window.__long.length = 0;
       window.__frames.length = 0;
       window.__t0 = window.__t1 = undefined;
+      performance.clearMeasures();
     }, token);
     await page.evaluate((jti) => (window.__jti = jti), jti);
     await page.keyboard.press('Control+V');
     const m = await page.evaluate(async () => {
       while (window.__t1 === undefined) await new Promise((ok) => setTimeout(ok, 10));
       await new Promise((ok) => setTimeout(ok, 300)); // let the observers report
+      const steps = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('jwt-inspector:'));
+      const slowest = steps.reduce((a, m) => (m.duration > a.duration ? m : a), { duration: 0, name: '-' });
       return {
         rendered: window.__t1 - window.__t0,
+        steps: steps.length,
+        slowest: [slowest.name.replace('jwt-inspector:', ''), slowest.duration],
         longest: Math.max(0, ...window.__long),
         frame: Math.max(0, ...window.__frames),
         status: document.querySelector('[data-testid=signature-status]').dataset.status,
@@ -112,6 +121,8 @@ for (const [label, bytes, runs] of sizes) {
     times.push(m.rendered);
     longest = Math.max(longest, m.longest);
     longestFrame = Math.max(longestFrame, m.frame);
+    if (m.slowest[1] > slowest[1]) slowest = m.slowest;
+    steps = m.steps;
     status = m.status;
   }
   results.push({
@@ -121,6 +132,8 @@ for (const [label, bytes, runs] of sizes) {
     'max (ms)': Math.max(...times).toFixed(1),
     'longest task (ms)': longest ? longest.toFixed(0) : '<50',
     'longest frame (ms)': longestFrame ? longestFrame.toFixed(0) : '<50',
+    'tasks': steps,
+    'slowest app step (ms)': `${slowest[0]} ${slowest[1].toFixed(0)}`,
     status,
   });
 }

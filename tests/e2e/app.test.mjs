@@ -1,0 +1,321 @@
+// End-to-end suite: the built dist/ served on 127.0.0.1, driven in Debian's Chromium by playwright-core.
+//   node --test tests/e2e/app.test.mjs        (after `trunk build --release`; scripts/test-e2e.sh does both)
+// Every test records every request the page makes, CSP violations, console errors and uncaught exceptions,
+// and fails on any of them. Screenshots go to tests/e2e/artifacts/ (with UPDATE_SCREENSHOT=1 the light one
+// also replaces docs/screenshot.png, the README's picture).
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { pasteToken, sign, start } from './lib.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = process.env.DIST ?? `${root}dist`;
+const artifacts = `${root}tests/e2e/artifacts`;
+mkdirSync(artifacts, { recursive: true });
+
+const ARTICLE =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWV9.TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ';
+const RFC7520_JWK =
+  '{"kty":"oct","kid":"018c0ae5-4d9b-471b-bfd6-eef314bc7037","use":"sig","alg":"HS256","k":"hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg"}';
+const SECRET_MARKER = 'hunter2-never-leaves';
+
+let env;
+before(async () => {
+  env = await start(dist);
+});
+after(async () => {
+  await env?.close();
+});
+
+/** A fresh context and page that records everything that must not happen. */
+async function open(t, { path = '', viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const context = await env.browser.newContext({ viewport, colorScheme });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base.slice(0, -1) });
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(env.base + path);
+  // A blank page is the failure to catch: the app must have replaced the static "Loading…" text.
+  await page.waitForSelector('[data-testid=token-input]', { timeout: 15000 });
+  t.after(async () => {
+    const csp = await page.evaluate(() => window.__csp).catch(() => []);
+    await context.close();
+    const foreign = requests.filter((u) => !u.startsWith(env.base));
+    assert.deepEqual(foreign, [], `requests outside the page's own origin: ${foreign.join(', ')}`);
+    for (const u of requests) {
+      const path = new URL(u).pathname;
+      assert.match(path, /^\/(index\.html|boot\.js|[\w.-]+\.(js|css))?$/, `unexpected request ${u}`);
+    }
+    assert.deepEqual(csp, [], 'CSP violations');
+    assert.deepEqual(problems, [], 'console errors or exceptions');
+  });
+  return { page, context, requests };
+}
+
+const status = (page) => page.getAttribute('[data-testid=signature-status]', 'data-status');
+const text = (page, id) => page.textContent(`[data-testid=${id}]`);
+async function expectStatus(page, want) {
+  await page.waitForFunction(
+    (w) => document.querySelector('[data-testid=signature-status]')?.dataset.status === w,
+    want,
+    { timeout: 5000 },
+  );
+}
+
+test('loads from its own files only, under the CSP, and renders', async (t) => {
+  const { page, requests } = await open(t);
+  const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  assert.match(csp, /connect-src 'none'/);
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/);
+  assert.equal(await page.locator('#loading').count(), 0, 'the loading text is replaced by the app');
+  assert.ok(requests.some((u) => u.endsWith('.wasm.js')), 'the wasm comes embedded in a script');
+  assert.ok(!requests.some((u) => u.endsWith('.wasm')), 'no .wasm fetch (connect-src none would block it)');
+  assert.equal(await status(page), 'not-applicable');
+  // Every form control has an accessible name.
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unlabelled, []);
+  assert.equal(await page.getAttribute('[data-testid=signature-status]', 'aria-live'), 'polite');
+});
+
+test('article token: decoded; secret verifies; another key or one changed character does not', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  assert.match(await text(page, 'header-json'), /"alg": "HS256"/);
+  assert.match(await text(page, 'payload-json'), /"name": "John Doe"/);
+  assert.match(await text(page, 'claims'), /sub[\s\S]*1234567890[\s\S]*Subject/);
+  assert.equal(await status(page), 'no-key');
+  // The three parts are colour-coded.
+  const parts = await page.$$eval('.editor .backdrop span', (s) => s.map((e) => e.className));
+  assert.deepEqual(
+    parts.filter((c) => !c.includes('dot')),
+    ['seg-header', 'seg-payload', 'seg-signature'],
+  );
+
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.getAttribute('[data-testid=key-input]', 'type'), 'password');
+  assert.match(await text(page, 'key-bits'), /48-bit/);
+  assert.match(await text(page, 'findings'), /well-known-secret[\s\S]*RFC 8725/);
+
+  await page.fill('[data-testid=key-input]', 'secret2');
+  await expectStatus(page, 'invalid');
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'valid');
+
+  // One payload character changed ("sub" → "suc"): still decodes, no longer verifies.
+  const tampered = ARTICLE.replace('eyJzdWIi', 'eyJzdWMi');
+  await page.fill('[data-testid=token-input]', tampered);
+  await expectStatus(page, 'invalid');
+  assert.match(await text(page, 'payload-json'), /"suc"/);
+  assert.match(await text(page, 'signature-status'), /INVALID_SIGNATURE/);
+
+  // Clearing the key never leaves a stale verdict.
+  await page.fill('[data-testid=key-input]', '');
+  await expectStatus(page, 'no-key');
+  // Show / hide.
+  await page.click('[data-testid=key-visibility]');
+  assert.equal(await page.getAttribute('[data-testid=key-input]', 'type'), 'text');
+});
+
+test('broken token: a precise error, the character marked, everything else decoded', async (t) => {
+  const { page } = await open(t);
+  await page.selectOption('[data-testid=examples]', 'broken');
+  const error = page.locator('[data-testid=token-errors] li').first();
+  await error.waitFor();
+  assert.equal(await error.getAttribute('data-code'), 'ERR_B64_CHAR');
+  assert.equal(await error.getAttribute('data-part'), 'payload');
+  const value = await page.inputValue('[data-testid=token-input]');
+  assert.equal(Number(await error.getAttribute('data-start')), value.indexOf('!'));
+  assert.match(await error.textContent(), /character 43/);
+  assert.equal(await page.textContent('.backdrop .seg-error'), '!');
+  assert.match(await text(page, 'header-json'), /HS256/, 'the header still decodes');
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'invalid');
+  assert.match(await text(page, 'signature-status'), /MALFORMED/);
+  // Clicking the error selects the offending character in the editor.
+  await error.locator('button').click();
+  const sel = await page.$eval('[data-testid=token-input]', (ta) => [ta.selectionStart, ta.selectionEnd]);
+  assert.deepEqual(sel, [value.indexOf('!'), value.indexOf('!') + 1]);
+  // A pasted Authorization header is cleaned up, quietly.
+  await page.fill('[data-testid=token-input]', `Authorization: Bearer ${ARTICLE}`);
+  await expectStatus(page, 'valid');
+  assert.match(await text(page, 'token-notes'), /Authorization/i);
+});
+
+test('expired token: signature verified, expiry badge, kept current by the clock', async (t) => {
+  const { page } = await open(t);
+  await page.selectOption('[data-testid=examples]', 'expired');
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'valid');
+  const exp = page.locator('[data-testid=claims] tr[data-claim=exp]');
+  assert.equal(await exp.getAttribute('data-time-status'), 'expired');
+  assert.match(await exp.textContent(), /expired[\s\S]*ago[\s\S]*2018-01-18T02:30:22Z[\s\S]*Local/);
+  assert.match(await text(page, 'findings'), /expired/);
+
+  // A token that expires in 2 s: valid now, expired without any interaction once the time has passed.
+  const now = Math.floor(Date.now() / 1000);
+  await pasteToken(page, sign({ sub: 'soon', iat: now, exp: now + 2 }, 'k'.repeat(32)));
+  const soon = page.locator('[data-testid=claims] tr[data-claim=exp]');
+  assert.equal(await soon.getAttribute('data-time-status'), 'valid');
+  await page.waitForSelector('[data-testid=claims] tr[data-claim=exp][data-time-status=expired]', {
+    timeout: 6000,
+  });
+  await page.waitForSelector('[data-testid=findings] [data-id=expired]', { timeout: 3000 });
+});
+
+test('share link: the token in the fragment, never the key; opening it decodes', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  await page.fill('[data-testid=key-input]', SECRET_MARKER);
+  await page.click('[data-testid=share-link]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=share-status]').textContent.length > 0);
+  const url = page.url();
+  assert.equal(new URL(url).hash, `#token=${ARTICLE}`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, url);
+  assert.ok(!url.includes(SECRET_MARKER));
+  // Nothing about tokens or keys is stored.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes(SECRET_MARKER) && !stored.includes('eyJ'), stored);
+
+  const { page: other } = await open(t, { path: new URL(url).pathname.slice(1) + new URL(url).hash });
+  assert.equal(await other.inputValue('[data-testid=token-input]'), ARTICLE);
+  assert.match(await text(other, 'payload-json'), /John Doe/);
+  assert.equal(await other.inputValue('[data-testid=key-input]'), '');
+  assert.equal(await status(other), 'no-key');
+  // Editing the token drops the now-stale fragment.
+  await other.fill('[data-testid=token-input]', ARTICLE.slice(0, -2));
+  await other.waitForFunction(() => location.hash === '');
+});
+
+test('encoder: edits are signed live; invalid JSON keeps the last good token', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  await page.fill('[data-testid=key-input]', 'a-long-enough-secret-for-hs256-tokens!');
+  await page.click('[data-testid=view-encode]');
+  assert.match(await page.inputValue('[data-testid=payload-editor]'), /"John Doe"/);
+  await page.fill('[data-testid=payload-editor]', '{\n  "sub": "42",\n  "name": "Jane Roe",\n  "exp": 4102444800\n}');
+  const token = await page.inputValue('[data-testid=token-input]');
+  assert.notEqual(token, ARTICLE);
+  await expectStatus(page, 'valid');
+  // The token is a standard HS256 JWT over the edited payload, signed with the entered key.
+  const [h, p, s] = token.split('.');
+  assert.deepEqual(JSON.parse(Buffer.from(h, 'base64url')), { alg: 'HS256', typ: 'JWT' });
+  assert.deepEqual(JSON.parse(Buffer.from(p, 'base64url')), { sub: '42', name: 'Jane Roe', exp: 4102444800 });
+  assert.equal(sign({ sub: '42', name: 'Jane Roe', exp: 4102444800 }, 'a-long-enough-secret-for-hs256-tokens!').split('.')[2], s);
+
+  await page.fill('[data-testid=payload-editor]', '{\n  "sub": "42",\n  "name": \n}');
+  const err = page.locator('[data-testid=encode-error]');
+  await err.waitFor();
+  assert.match(await err.textContent(), /ERR_JSON_SYNTAX[\s\S]*payload[\s\S]*line 4, column 1/);
+  assert.equal(await page.inputValue('[data-testid=token-input]'), token, 'the last good token stays');
+  await page.click('[data-testid=view-decode]');
+  assert.match(await text(page, 'payload-json'), /"Jane Roe"/);
+});
+
+test('key formats: hint, JWK, unsupported algorithm, JWE and alg none', async (t) => {
+  const { page } = await open(t);
+  await page.selectOption('[data-testid=examples]', 'text');
+  assert.match(await text(page, 'payload-json'), /dangerous business/);
+  await page.fill('[data-testid=key-input]', RFC7520_JWK);
+  await expectStatus(page, 'invalid');
+  await page.click('[data-testid=key-format-hint] button');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'jwk');
+  await page.selectOption('[data-testid=key-format]', 'hex');
+  await expectStatus(page, 'key-error');
+  await page.selectOption('[data-testid=key-format]', 'jwks');
+  await expectStatus(page, 'valid');
+
+  const rs256 = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2lnbmF0dXJl`;
+  await page.fill('[data-testid=token-input]', rs256);
+  await expectStatus(page, 'unsupported');
+  const msg = await text(page, 'signature-status');
+  assert.match(msg, /RS256/);
+  assert.match(msg, /does not make it invalid/);
+
+  await page.selectOption('[data-testid=examples]', 'jwe');
+  await expectStatus(page, 'not-applicable');
+  assert.equal(await page.$$eval('.editor .backdrop span:not(.seg-dot)', (s) => s.length), 5, 'five colours');
+  await page.selectOption('[data-testid=examples]', 'unsecured');
+  await expectStatus(page, 'not-applicable');
+  assert.match(await text(page, 'findings'), /alg-none/);
+});
+
+test('a 300 KB paste is processed step by step and completes', async (t) => {
+  const { page } = await open(t);
+  const items = Array.from({ length: 3000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'], on: true }));
+  const big = sign({ sub: 'big', exp: 4102444800, items }, 'big-key-0123456789abcdef0123456789');
+  assert.ok(big.length > 200 * 1024);
+  await page.fill('[data-testid=key-input]', 'big-key-0123456789abcdef0123456789');
+  await pasteToken(page, big);
+  await expectStatus(page, 'valid');
+  await page.waitForSelector('[data-testid=large-token]');
+  assert.match(await text(page, 'payload-json'), /"item 2999"/);
+  await page.waitForSelector('[data-testid=claims] tr[data-claim=items]');
+  await page.click('[data-testid=large-token] button:has-text("Clear")');
+  await expectStatus(page, 'not-applicable');
+});
+
+test('themes, keyboard and phone width; screenshots in light and dark', async (t) => {
+  const { page } = await open(t, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  await page.selectOption('[data-testid=examples]', 'article');
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'valid');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.screenshot({ path: `${artifacts}/app-light.png`, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOT) copyFileSync(`${artifacts}/app-light.png`, `${root}docs/screenshot.png`);
+
+  await page.click('[data-testid=theme-toggle]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.notEqual(await bg(), light);
+  assert.equal(await page.evaluate(() => localStorage.getItem('jwt-inspector.theme')), 'dark');
+  await page.screenshot({ path: `${artifacts}/app-dark.png`, fullPage: true });
+  // The choice survives a reload (the theme is the only thing stored).
+  await page.reload();
+  await page.waitForSelector('[data-testid=token-input]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+
+  // Following the system: a dark system gives the dark theme without any choice stored.
+  const { page: sys } = await open(t, { colorScheme: 'dark' });
+  assert.equal(await sys.evaluate(() => getComputedStyle(document.body).backgroundColor), await bg());
+
+  // Keyboard: Tab reaches the editor, then the key field; typing there verifies. (The reload emptied the
+  // page: tokens are not stored.)
+  assert.equal(await page.inputValue('[data-testid=token-input]'), '');
+  await page.selectOption('[data-testid=examples]', 'article');
+  await page.focus('[data-testid=token-input]');
+  const order = [];
+  for (let i = 0; i < 40 && !order.includes('key-input'); i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName));
+  }
+  assert.ok(order.includes('key-input'), order.join(' '));
+  await page.keyboard.type('secret');
+  await expectStatus(page, 'valid');
+
+  // Phone width: one column, nothing wider than the screen.
+  const { page: phone } = await open(t, { viewport: { width: 375, height: 800 } });
+  await phone.selectOption('[data-testid=examples]', 'article');
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  await phone.screenshot({ path: `${artifacts}/app-phone.png`, fullPage: true });
+});
