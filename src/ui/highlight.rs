@@ -81,6 +81,7 @@ pub fn error_mark(input: &str, span: Span) -> Span {
 
 /// Splits `input` into coloured segments: token parts, dots, text outside the token, and the characters
 /// errors point at. Adjacent stretches of the same kind are merged; segments cover the whole input.
+/// Linear after sorting, so a pathological input (a megabyte of dots) stays cheap.
 pub fn segments(input: &str, d: &Decoded) -> Vec<Segment> {
     let marks: Vec<Span> = d
         .errors
@@ -93,32 +94,51 @@ pub fn segments(input: &str, d: &Decoded) -> Vec<Segment> {
         cuts.push(floor_boundary(input, p.span.start));
         cuts.push(floor_boundary(input, p.span.end));
     }
+    // Error coverage as a sweep: +1 where a mark starts, -1 where it ends.
+    let mut events: Vec<(usize, i32)> = Vec::with_capacity(marks.len() * 2);
     for m in &marks {
         cuts.push(m.start);
         cuts.push(m.end);
+        events.push((m.start, 1));
+        events.push((m.end, -1));
     }
     cuts.sort_unstable();
     cuts.dedup();
+    events.sort_unstable();
+    // Parts are disjoint and in input order.
+    let parts: Vec<(usize, usize, Part)> = d
+        .parts
+        .iter()
+        .filter(|p| p.span.start < p.span.end)
+        .map(|p| {
+            (
+                floor_boundary(input, p.span.start),
+                floor_boundary(input, p.span.end),
+                p.part,
+            )
+        })
+        .collect();
 
+    let (mut pi, mut ei, mut covered) = (0, 0, 0);
     let mut out: Vec<Segment> = Vec::new();
     for w in cuts.windows(2) {
         let (start, end) = (w[0], w[1]);
+        while ei < events.len() && events[ei].0 <= start {
+            covered += events[ei].1;
+            ei += 1;
+        }
+        while pi < parts.len() && parts[pi].1 <= start {
+            pi += 1;
+        }
         if start >= end {
             continue;
         }
-        let class = d
-            .parts
-            .iter()
-            .find(|p| p.span.start <= start && end <= p.span.end && p.span.start < p.span.end)
-            .map(|p| SegClass::Part(p.part))
-            .unwrap_or_else(|| {
-                if input[start..end].trim().starts_with('.') && !d.parts.is_empty() {
-                    SegClass::Dot
-                } else {
-                    SegClass::Outside
-                }
-            });
-        let error = marks.iter().any(|m| m.start <= start && end <= m.end);
+        let class = match parts.get(pi) {
+            Some(&(a, b, part)) if a <= start && end <= b => SegClass::Part(part),
+            _ if !parts.is_empty() && input[start..end].trim().starts_with('.') => SegClass::Dot,
+            _ => SegClass::Outside,
+        };
+        let error = covered > 0;
         match out.last_mut() {
             Some(last) if last.class == class && last.error == error && last.end == start => {
                 last.end = end;
@@ -419,6 +439,27 @@ mod tests {
         let segs = segments(input, &decode(input));
         assert!(segs.iter().all(|s| s.error), "{segs:?}");
         assert_eq!(segs.last().unwrap().end, input.len());
+    }
+
+    #[test]
+    fn many_parts_stay_linear() {
+        // 200,000 dots: a quadratic walk would take minutes.
+        let input = ".".repeat(200_000);
+        let d = decode(&input);
+        let t = std::time::Instant::now();
+        let segs = segments(&input, &d);
+        assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
+        assert_eq!(segs.first().map(|s| s.start), Some(0));
+        assert_eq!(segs.last().map(|s| s.end), Some(input.len()));
+        assert!(segs.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn overlapping_errors_are_marked_once() {
+        // A wrong part count covers the whole token; a bad character inside it as well.
+        let input = "eyJ!.b.c.d";
+        let segs = segments(input, &decode(input));
+        assert!(segs.iter().all(|s| s.error), "{segs:?}");
     }
 
     #[test]

@@ -42,8 +42,22 @@ fn sync_scroll(ta: &NodeRef, backdrop: &NodeRef) {
     }
 }
 
+/// More segments than this (a pathological token, e.g. thousands of dots) are not coloured: a DOM node each
+/// would make typing slow.
+const MAX_SEGMENTS: usize = 2000;
+
+/// At most this many errors are listed.
+const MAX_ERRORS: usize = 50;
+
 /// Coloured spans for `token[..limit]`.
 fn coloured(token: &str, segments: &[Segment], limit: usize) -> Html {
+    if segments.len() > MAX_SEGMENTS {
+        let mut end = limit.min(token.len());
+        while !token.is_char_boundary(end) {
+            end -= 1;
+        }
+        return html! { <span>{ &token[..end] }</span> };
+    }
     segments
         .iter()
         .filter(|s| s.start < limit)
@@ -210,7 +224,7 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             }
             <ul id="token-errors" class="errors" data-testid="token-errors" hidden={d.errors.is_empty() || empty || pending}
                 aria-label="Token errors">
-                { for d.errors.iter().map(|e| {
+                { for d.errors.iter().take(MAX_ERRORS).map(|e| {
                     let pos = char_position(token, e.span.start);
                     let end = char_position(token, e.span.end.max(e.span.start));
                     let where_ = if end > pos + 1 {
@@ -231,6 +245,9 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                         </li>
                     }
                 }) }
+                if d.errors.len() > MAX_ERRORS {
+                    <li class="error more">{ format!("… and {} more errors.", d.errors.len() - MAX_ERRORS) }</li>
+                }
             </ul>
         </section>
     }

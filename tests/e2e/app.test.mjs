@@ -108,6 +108,10 @@ test('article token: decoded; secret verifies; another key or one changed charac
     ['seg-header', 'seg-payload', 'seg-signature'],
   );
 
+  // Copy buttons copy the pretty JSON.
+  await page.click('section[aria-labelledby=payload-title] button.copy');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^\{\n  "sub": "1234567890",/);
+
   await page.fill('[data-testid=key-input]', 'secret');
   await expectStatus(page, 'valid');
   assert.equal(await page.getAttribute('[data-testid=key-input]', 'type'), 'password');
@@ -153,6 +157,9 @@ test('broken token: a precise error, the character marked, everything else decod
   await error.locator('button').click();
   const sel = await page.$eval('[data-testid=token-input]', (ta) => [ta.selectionStart, ta.selectionEnd]);
   assert.deepEqual(sel, [value.indexOf('!'), value.indexOf('!') + 1]);
+  // A pathological paste (20,000 dots) is reported, not choked on.
+  await pasteToken(page, '.'.repeat(20000));
+  await page.waitForSelector('[data-testid=token-errors] li[data-code=ERR_PART_COUNT]', { timeout: 5000 });
   // A pasted Authorization header is cleaned up, quietly.
   await page.fill('[data-testid=token-input]', `Authorization: Bearer ${ARTICLE}`);
   await expectStatus(page, 'valid');
