@@ -160,6 +160,16 @@ test('broken token: a precise error, the character marked, everything else decod
   // A pathological paste (20,000 dots) is reported, not choked on.
   await pasteToken(page, '.'.repeat(20000));
   await page.waitForSelector('[data-testid=token-errors] li[data-code=ERR_PART_COUNT]', { timeout: 5000 });
+  // A real paste (Ctrl+V) into the middle of the text: spliced at the selection, caret after it.
+  await page.fill('[data-testid=token-input]', 'Bearer ');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), ARTICLE);
+  await page.focus('[data-testid=token-input]');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+V');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue('[data-testid=token-input]'), `Bearer ${ARTICLE}`);
+  const caret = await page.$eval('[data-testid=token-input]', (ta) => [ta.selectionStart, ta.selectionEnd]);
+  assert.deepEqual(caret, [7 + ARTICLE.length, 7 + ARTICLE.length]);
   // A pasted Authorization header is cleaned up, quietly.
   await page.fill('[data-testid=token-input]', `Authorization: Bearer ${ARTICLE}`);
   await expectStatus(page, 'valid');
