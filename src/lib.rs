@@ -25,6 +25,9 @@ pub mod jwt;
 #[cfg(feature = "ui")]
 pub mod ui;
 
+#[cfg(feature = "js")]
+pub mod js;
+
 pub use jwt::claims::{Claim, ClaimTime, TimeStatus};
 pub use jwt::error::{ErrorCode, InspectError, Part, Span};
 pub use jwt::header::HeaderField;

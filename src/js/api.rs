@@ -1,0 +1,543 @@
+//! The exported functions: the package's private interface to its JS wrapper (`npm/src/api.js`).
+//!
+//! `inspect` and `verify` read their input from a scratch buffer in wasm memory that the wrapper fills with
+//! `TextEncoder.encodeInto` (wasm-bindgen's own string passing copies character by character in JS, which
+//! cost more than the whole HMAC verification of a typical token). Each returns one JSON *array* text that
+//! the wrapper gives to `JSON.parse` and then maps to the public objects: arrays of positional values parse
+//! faster than objects with member names, and the objects the wrapper builds all have one shape.
+//!
+//! Conventions in the arrays: texts that are the same in every answer (codes, parts, lint ids, severities,
+//! statuses, descriptions, RFC sections) are [`intern`](super::out::intern) indexes that the wrapper looks up
+//! once with [`static_text`]; `-1` (for numbers and indexes) and `null` (for texts) mean "absent"; offsets
+//! are UTF-16. Tuples:
+//!
+//! - error: `[code, part, start, end, message]`
+//! - finding: `[id, severity, message, rfc, part | -1, start | -1, end | -1]`
+//! - inspect: `[kind, header | null, payload (the JSON value, or null), signature, alg | null, claims,
+//!   findings, notes, errors, payloadType | -1, headerFields, parts, token | null]` with claim
+//!   `[name, value, description | -1, null | [iso, relative, status, seconds]]`, header field
+//!   `[name, value, description | -1]` and part `[part, start, end, decodedLength | -1]`; `token` is `null`
+//!   when it is the input itself. The array is followed by `\0` headerJson `\0` payloadJson: the display
+//!   texts travel raw, not as escaped JSON strings (for a text or binary payload, `payload` is filled in from
+//!   payloadJson). When nothing at all could be decoded the answer is `!` and the array of errors.
+//! - verify: `[valid, alg | null, code | -1, message, keyBits | -1, kid | null, status, signatureVerified,
+//!   keyIndex | -1, keyError | null, findings]`, plus `header | null, payload, payloadType | -1` when the
+//!   signature verified.
+//! - sign: the token, or a thrown error tuple.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use super::fast::{self, PreparedMacs};
+use super::out::Out;
+use super::utf16::Offsets;
+use crate::jwt::error::{ErrorCode, InspectError, Part, Span};
+use crate::jwt::inspect::{hex, inspect};
+use crate::jwt::json::{self, Json};
+use crate::jwt::keys::{self, KeyFormat, KeySet, SymmetricKey};
+use crate::jwt::lints::Finding;
+use crate::jwt::mac::HmacAlg;
+use crate::jwt::sign::{header_for, sign};
+use crate::jwt::token::{self, Payload};
+use crate::jwt::verify::{verify_decoded, VerifyOptions};
+
+thread_local! {
+    /// Input text written by the JS wrapper (see the module docs). Its length is its capacity.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes the scratch buffer at least `capacity` bytes long and returns where it is; the address stays valid
+/// until the next call. `0` releases the buffer (the wrapper does so after a very large input).
+#[wasm_bindgen]
+pub fn scratch(capacity: usize) -> *mut u8 {
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        if capacity == 0 {
+            *s = Vec::new();
+        } else if s.len() < capacity {
+            s.resize(capacity, 0);
+        }
+        s.as_mut_ptr()
+    })
+}
+
+/// This instance's `WebAssembly.Memory`, which the wrapper writes the scratch text into.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Runs `f` on bytes `start..start + len` of the scratch buffer (clamped to it).
+fn with_scratch<R>(start: usize, len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
+    SCRATCH.with(|s| {
+        let s = s.borrow();
+        let start = start.min(s.len());
+        let end = start.saturating_add(len).min(s.len());
+        f(&s[start..end])
+    })
+}
+
+/// The scratch text as `&str`. `encodeInto` always writes UTF-8 (lone surrogates become U+FFFD), so the
+/// lossy path is a safety net, not a code path.
+fn text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// The static text with index `index` (see [`intern`](super::out::intern)), or `""`.
+#[wasm_bindgen(js_name = staticText)]
+pub fn static_text(index: usize) -> String {
+    super::out::static_text(index)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The key format names, comma-separated, in the order of the `format` index the other functions take.
+#[wasm_bindgen(js_name = keyFormats)]
+pub fn key_formats() -> String {
+    KeyFormat::ALL.map(KeyFormat::as_str).join(",")
+}
+
+fn key_format(index: u32) -> KeyFormat {
+    KeyFormat::ALL
+        .get(index as usize)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// [`inspect_json`] of the first `len` bytes of the scratch buffer.
+#[wasm_bindgen(js_name = inspectScratch)]
+pub fn inspect_scratch(len: usize, now: f64) -> String {
+    with_scratch(0, len, |bytes| inspect_json(&text(bytes), now))
+}
+
+/// Inspects `input` at `now` (unix seconds): everything the core decodes and explains, in the inspect
+/// format of the module docs.
+pub fn inspect_json(input: &str, now: f64) -> String {
+    let i = inspect(input, now);
+    let d = &i.decoded;
+    let pos = Offsets::new(input);
+    if !d.decoded_anything() {
+        let mut o = Out::with_capacity(256);
+        errors(&mut o, &d.errors, &pos);
+        return format!("!{}", o.finish());
+    }
+    let header_json = i.header_json.as_deref().unwrap_or_default();
+    let payload_text = i.payload_text.as_deref().unwrap_or_default();
+    let mut o = Out::with_capacity(input.len() + 2 * payload_text.len() + 1024);
+    o.open_array();
+    o.static_str(d.kind.as_str());
+    match &d.header {
+        Some(h @ Json::Object(_)) => o.json(h),
+        _ => o.raw("null"),
+    };
+    match &d.payload {
+        Some(Payload::Json(v)) => o.json(v),
+        _ => o.raw("null"),
+    };
+    o.str(d.part_text(Part::Signature).unwrap_or_default());
+    o.opt_str(d.alg.as_deref());
+
+    o.open_array();
+    for c in &i.claims {
+        o.open_array().str(&c.name).json(&c.value);
+        o.opt_static(c.description);
+        match &c.time {
+            Some(t) => {
+                o.open_array().str(&t.iso).str(&t.relative);
+                o.static_str(t.status.as_str()).num(t.seconds);
+                o.close_array();
+            }
+            None => {
+                o.raw("null");
+            }
+        }
+        o.close_array();
+    }
+    o.close_array();
+
+    findings(&mut o, &i.findings, &pos);
+    o.open_array();
+    for n in &d.notes {
+        o.str(&n.message);
+    }
+    o.close_array();
+    errors(&mut o, &d.errors, &pos);
+    o.opt_static(d.payload.as_ref().map(payload_type));
+
+    o.open_array();
+    for f in &i.header_fields {
+        o.open_array().str(&f.name).json(&f.value);
+        o.opt_static(f.description);
+        o.close_array();
+    }
+    o.close_array();
+
+    o.open_array();
+    for p in &d.parts {
+        let (start, end) = pos.span(p.span.start, p.span.end);
+        o.open_array().static_str(p.part.as_str());
+        o.uint(start).uint(end).opt_uint(p.decoded_len);
+        o.close_array();
+    }
+    o.close_array();
+    // `null` when clean-up left the input as it was: the wrapper has it already.
+    o.opt_str((d.token != input).then_some(d.token.as_str()));
+    o.close_array();
+
+    let mut answer = o.finish();
+    answer.reserve(header_json.len() + payload_text.len() + 2);
+    answer.push('\0');
+    answer.push_str(header_json);
+    answer.push('\0');
+    answer.push_str(payload_text);
+    answer
+}
+
+fn payload_type(p: &Payload) -> &'static str {
+    match p {
+        Payload::Json(_) => "json",
+        Payload::Text(_) => "text",
+        Payload::Binary(_) => "binary",
+    }
+}
+
+/// A finding tuple (see the module docs).
+pub(super) fn finding(o: &mut Out, f: &Finding, pos: &Offsets<'_>) {
+    o.open_array();
+    o.static_str(f.id()).static_str(f.severity.as_str());
+    o.str(&f.message).static_str(f.rfc());
+    o.opt_static(f.part.map(Part::as_str));
+    match f.span {
+        Some(span) => {
+            let (start, end) = pos.span(span.start, span.end);
+            o.uint(start).uint(end);
+        }
+        None => {
+            o.raw("-1").raw("-1");
+        }
+    }
+    o.close_array();
+}
+
+/// An array of finding tuples.
+pub(super) fn findings(o: &mut Out, findings: &[Finding], pos: &Offsets<'_>) {
+    o.open_array();
+    for f in findings {
+        finding(o, f, pos);
+    }
+    o.close_array();
+}
+
+/// An error tuple (see the module docs).
+fn error(o: &mut Out, e: &InspectError, pos: &Offsets<'_>) {
+    let (start, end) = pos.span(e.span.start, e.span.end);
+    o.open_array();
+    o.static_str(e.code.as_str()).static_str(e.part.as_str());
+    o.uint(start).uint(end).str(&e.message);
+    o.close_array();
+}
+
+fn errors(o: &mut Out, errors: &[InspectError], pos: &Offsets<'_>) {
+    o.open_array();
+    for e in errors {
+        error(o, e, pos);
+    }
+    o.close_array();
+}
+
+/// An error tuple on its own, with offsets into `text`.
+fn error_json(e: &InspectError, text: &str) -> String {
+    let mut o = Out::with_capacity(256);
+    error(&mut o, e, &Offsets::new(text));
+    o.finish()
+}
+
+/// The last key verified with: its format index (or [`RAW_KEY`]), its text or bytes, what it parsed to
+/// and the HMAC states keyed with it. Reused when the same key comes again, which is the common case (one
+/// service, one secret). Kept in wasm memory only; never persisted, logged or returned.
+struct CachedKey {
+    format: u32,
+    source: Vec<u8>,
+    keys: Result<KeySet, InspectError>,
+    macs: PreparedMacs,
+}
+
+thread_local! {
+    static LAST_KEY: RefCell<Option<CachedKey>> = const { RefCell::new(None) };
+}
+
+fn key_from_bytes(bytes: &[u8]) -> Result<KeySet, InspectError> {
+    if bytes.is_empty() {
+        return Err(InspectError::new(
+            ErrorCode::KeyEmpty,
+            Part::Key,
+            Span::default(),
+            "The key is empty.",
+        ));
+    }
+    Ok(KeySet {
+        keys: vec![SymmetricKey::from_bytes(bytes)],
+        is_set: false,
+        skipped: Vec::new(),
+    })
+}
+
+fn parse_key(key: KeyInput<'_>) -> Result<KeySet, InspectError> {
+    match key {
+        KeyInput::Text(text, format) => keys::parse(text, format),
+        KeyInput::Bytes(bytes) => key_from_bytes(bytes),
+    }
+}
+
+/// Reads the list options (`{"algorithms":[…],"audience":[…],"issuer":[…],"requiredClaims":[…]}`, each
+/// optional) into `opts`.
+fn read_lists(text: &str, opts: &mut VerifyOptions) {
+    let Ok(parsed) = json::parse(text) else {
+        return;
+    };
+    let list = |name: &str| -> Option<Vec<String>> {
+        match parsed.value.get(name)? {
+            Json::Array(items) => Some(
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect(),
+            ),
+            Json::String(s) => Some(vec![s.clone()]),
+            _ => None,
+        }
+    };
+    opts.algorithms = list("algorithms");
+    opts.audience = list("audience");
+    opts.issuer = list("issuer");
+    opts.required_claims = list("requiredClaims").unwrap_or_default();
+}
+
+/// The `format` index that means "the key is raw bytes" (a `Uint8Array` secret).
+pub const RAW_KEY: u32 = 255;
+
+/// A verification key as the wrapper passes it.
+#[derive(Debug, Clone, Copy)]
+pub enum KeyInput<'k> {
+    /// Key text and how to read it.
+    Text(&'k str, KeyFormat),
+    /// The secret itself.
+    Bytes(&'k [u8]),
+}
+
+/// Verification options from scalars: `lists` is `{"algorithms":[…],"audience":[…],"issuer":[…],
+/// "requiredClaims":[…]}` (each optional), built by the wrapper with `JSON.stringify` from validated arrays.
+pub fn options(now: f64, leeway: f64, validate_claims: bool, lists: Option<&str>) -> VerifyOptions {
+    let mut opts = VerifyOptions::new(now);
+    opts.leeway = leeway;
+    opts.validate_claims = validate_claims;
+    if let Some(lists) = lists {
+        read_lists(lists, &mut opts);
+    }
+    opts
+}
+
+/// [`verify_json`] of the token at scratch bytes `0..token_len` and the key at
+/// `key_start..key_start + key_len` (text in key format `format`, an index of [`key_formats`], or raw bytes
+/// when `format` is [`RAW_KEY`]).
+#[wasm_bindgen(js_name = verifyScratch)]
+#[allow(clippy::too_many_arguments)]
+pub fn verify_scratch(
+    token_len: usize,
+    key_start: usize,
+    key_len: usize,
+    format: u32,
+    now: f64,
+    leeway: f64,
+    validate_claims: bool,
+    lists: Option<String>,
+) -> String {
+    let opts = options(now, leeway, validate_claims, lists.as_deref());
+    with_scratch(0, token_len, |token| {
+        let token = text(token);
+        with_scratch(key_start, key_len, |key| {
+            if format == RAW_KEY {
+                return verify_json(&token, KeyInput::Bytes(key), &opts);
+            }
+            verify_json(
+                &token,
+                KeyInput::Text(&text(key), key_format(format)),
+                &opts,
+            )
+        })
+    })
+}
+
+/// Verifies `token` with `key` under `opts`, in the verify format of the module docs. Never fails. The
+/// decoded header and payload are included only when the signature verified, so unauthenticated claims
+/// are never handed out by `verify`. The common valid case takes the [`fast`](super::fast) path; every
+/// other case is the core's [`verify_decoded`], with the same answer either way.
+pub fn verify_json(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> String {
+    let (format, source) = match key {
+        KeyInput::Text(text, format) => {
+            let index = KeyFormat::ALL.iter().position(|f| *f == format);
+            (index.map_or(0, |i| i as u32), text.as_bytes())
+        }
+        KeyInput::Bytes(bytes) => (RAW_KEY, bytes),
+    };
+    LAST_KEY.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache
+            .as_ref()
+            .is_some_and(|c| c.format != format || c.source != source)
+        {
+            *cache = None;
+        }
+        let cached = cache.get_or_insert_with(|| CachedKey {
+            format,
+            source: source.to_vec(),
+            keys: parse_key(key),
+            macs: PreparedMacs::default(),
+        });
+        if let Ok(set) = &cached.keys {
+            if let Some(answer) = fast::verify(token, set, &mut cached.macs, opts) {
+                return answer;
+            }
+        }
+        verify_json_core(token, &cached.keys, key, opts)
+    })
+}
+
+/// [`verify_json`] through the core only (no fast path, no cache): the reference the fast path is tested
+/// against.
+#[doc(hidden)]
+pub fn verify_json_reference(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> String {
+    verify_json_core(token, &parse_key(key), key, opts)
+}
+
+fn verify_json_core(
+    token: &str,
+    keys: &Result<KeySet, InspectError>,
+    key: KeyInput<'_>,
+    opts: &VerifyOptions,
+) -> String {
+    let d = token::decode(token);
+    let v = verify_decoded(&d, keys, opts);
+    let mut o = Out::with_capacity(512);
+    o.open_array();
+    o.bool(v.is_valid()).opt_str(v.alg.as_deref());
+    o.opt_static(v.code.map(|c| c.as_str()));
+    o.str(&v.message)
+        .opt_uint(v.key_bits)
+        .opt_str(v.kid.as_deref());
+    o.static_str(v.status().as_str()).bool(v.signature_verified);
+    o.opt_uint(v.key_index);
+    match &v.key_error {
+        Some(e) => {
+            let key_text = match key {
+                KeyInput::Text(text, _) => text,
+                KeyInput::Bytes(_) => "",
+            };
+            o.raw(&error_json(e, key_text));
+        }
+        None => {
+            o.raw("null");
+        }
+    }
+    findings(&mut o, &v.findings, &Offsets::new(""));
+    if v.signature_verified {
+        match &d.header {
+            Some(h @ Json::Object(_)) => o.json(h),
+            _ => o.raw("null"),
+        };
+        match &d.payload {
+            Some(Payload::Json(p)) => o.json(p),
+            Some(Payload::Text(t)) => o.str(t),
+            Some(Payload::Binary(b)) => o.str(&hex(b)),
+            None => o.raw("null"),
+        };
+        o.opt_static(d.payload.as_ref().map(payload_type));
+    }
+    o.close_array();
+    o.finish()
+}
+
+/// Signs `payload` (the exact text to protect) with `alg` under the default header plus the members of
+/// `header` (JSON text), with the key as text (`format`) or, when `key_bytes` is given, raw bytes.
+/// Returns the compact token, or throws an error tuple (offsets into the key text for key errors).
+#[wasm_bindgen(js_name = signJson)]
+pub fn sign_json(
+    alg: &str,
+    header: Option<String>,
+    payload: &str,
+    key: &str,
+    key_bytes: Option<Vec<u8>>,
+    format: u32,
+) -> Result<String, String> {
+    let fail = |e: InspectError, text: &str| error_json(&e, text);
+    let sign_input = |part, message: String| {
+        InspectError::new(ErrorCode::SignInput, part, Span::default(), message)
+    };
+    let Some(hmac_alg) = HmacAlg::from_name(alg) else {
+        return Err(fail(
+            sign_input(
+                Part::Header,
+                format!(
+                    "Cannot sign with alg \"{alg}\": only HS256, HS384 and HS512 are supported."
+                ),
+            ),
+            "",
+        ));
+    };
+    let extra = match header.as_deref().map(json::parse) {
+        None => None,
+        Some(Ok(p)) => Some(p.value),
+        Some(Err(e)) => {
+            return Err(fail(
+                sign_input(
+                    Part::Header,
+                    format!("The header is not JSON: {}", e.message),
+                ),
+                "",
+            ))
+        }
+    };
+    let header = header_for(hmac_alg, extra.as_ref()).map_err(|e| fail(e, ""))?;
+    let set = match key_bytes {
+        Some(bytes) => key_from_bytes(&bytes),
+        None => keys::parse(key, key_format(format)),
+    }
+    .map_err(|e| fail(e, key))?;
+    let jwk_problem = |message: String| {
+        InspectError::new(
+            ErrorCode::KeyJwk,
+            Part::Key,
+            Span::new(0, key.len()),
+            message,
+        )
+    };
+    let k = match set.keys.as_slice() {
+        [k] if !set.is_set => k,
+        _ => {
+            return Err(fail(
+                jwk_problem("Signing needs one key, not a JWK Set.".to_owned()),
+                key,
+            ))
+        }
+    };
+    if let Some(a) = k.alg.as_deref().filter(|a| *a != alg) {
+        return Err(fail(
+            jwk_problem(format!(
+                "The JWK is for {a}, but the token is signed with {alg}."
+            )),
+            key,
+        ));
+    }
+    if let Some(u) = k.use_.as_deref().filter(|u| *u != "sig") {
+        return Err(fail(
+            jwk_problem(format!("The JWK's \"use\" is \"{u}\", not \"sig\".")),
+            key,
+        ));
+    }
+    sign(&header, payload.as_bytes(), &k.bytes).map_err(|e| fail(e, ""))
+}
