@@ -123,9 +123,10 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             next.push_str(&current[..a]);
             next.push_str(&pasted);
             next.push_str(&current[b..]);
-            if next.len() <= LARGE_TOKEN {
-                // Set the text and the caret (after the pasted text) here; the render then finds the same
-                // value and leaves both alone.
+            if next.len() <= LARGE_TOKEN && b < current.len() {
+                // Pasted before the end: set the text and put the caret after the pasted text here (the render
+                // then finds the same value and leaves both alone). At the end — the usual case — the render's
+                // own value change leaves the caret there, and no selection update forces a layout now.
                 let caret = (start.min(end) + pasted.encode_utf16().count()) as u32;
                 t.set_value(&next);
                 let _ = t.set_selection_range(caret, caret);
