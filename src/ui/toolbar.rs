@@ -38,9 +38,22 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Some(ex) = examples.iter().find(|x| x.id == select.value()) {
                 d.dispatch(Action::SetToken(ex.token.clone()));
             }
-            select.set_value("");
         })
     };
+    // The menu shows the example that is in the editor, if any (so arrow keys move through the examples).
+    let select_ref = use_node_ref();
+    {
+        let current = examples
+            .iter()
+            .find(|x| *x.token == *props.token)
+            .map_or("", |x| x.id);
+        let select_ref = select_ref.clone();
+        use_effect_with(current, move |id| {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                select.set_value(id);
+            }
+        });
+    }
     let on_share = {
         let (token, status, clear) = (
             props.token.clone(),
@@ -96,8 +109,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { view_button(View::Encode, "Encode", "view-encode") }
                 </div>
                 <label class="sr-only" for="examples">{ "Examples" }</label>
-                <select id="examples" data-testid="examples" onchange={on_example}>
-                    <option value="" selected=true>{ "Examples…" }</option>
+                <select id="examples" data-testid="examples" onchange={on_example} ref={select_ref}>
+                    <option value="">{ "Examples…" }</option>
                     { for examples.iter().map(|x| html! { <option value={x.id}>{ x.label }</option> }) }
                 </select>
                 <button type="button" data-testid="share-link" onclick={on_share}

@@ -328,6 +328,14 @@ test('themes, keyboard and phone width; screenshots in light and dark', async (t
   assert.ok(order.includes('key-input'), order.join(' '));
   await page.keyboard.type('secret');
   await expectStatus(page, 'valid');
+  // The examples menu works with arrow keys, and shows which example is in the editor.
+  assert.equal(await page.inputValue('[data-testid=examples]'), 'article');
+  await page.focus('[data-testid=examples]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue('[data-testid=examples]'), 'expired');
+  assert.match(await text(page, 'payload-json'), /1516242622/);
+  await page.fill('[data-testid=token-input]', ARTICLE.slice(0, -1));
+  assert.equal(await page.inputValue('[data-testid=examples]'), '', 'an edited token is no example');
 
   // Phone width: one column, nothing wider than the screen.
   const { page: phone } = await open(t, { viewport: { width: 375, height: 800 } });
