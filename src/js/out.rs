@@ -44,11 +44,16 @@ pub fn intern(s: &'static str) -> usize {
     STATICS.with(|cell| {
         let mut statics = cell.borrow_mut();
         let (texts, index) = &mut *statics;
+        // Keyed by address (cheap); the same text at two addresses (literals the linker did not merge) still
+        // gets one index, so answers from different code paths are identical.
         *index
             .entry((s.as_ptr() as usize, s.len()))
-            .or_insert_with(|| {
-                texts.push(s);
-                texts.len() - 1
+            .or_insert_with(|| match texts.iter().position(|t| *t == s) {
+                Some(i) => i,
+                None => {
+                    texts.push(s);
+                    texts.len() - 1
+                }
             })
     })
 }
@@ -346,6 +351,8 @@ mod tests {
         let b = intern("RFC 7515 §4.1.1");
         assert_ne!(a, b);
         assert_eq!(intern("RFC 7519 §4.1.4"), a);
+        let copy: &'static str = String::from("RFC 7519 §4.1.4").leak();
+        assert_eq!(intern(copy), a, "one index per text, wherever it is stored");
         assert_eq!(static_text(a), Some("RFC 7519 §4.1.4"));
         assert_eq!(static_text(b), Some("RFC 7515 §4.1.1"));
         assert_eq!(static_text(usize::MAX), None);
