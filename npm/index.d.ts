@@ -1,0 +1,323 @@
+// Types of the public API of jwt-inspector. Checked by `tsc --noEmit` on tests/npm/types/usage.ts (which
+// also lists what must not compile) and against the crate's code lists by tests/js_api.rs.
+
+/** Any JSON value, as `JSON.parse` returns it. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+
+/** A JSON object, as `JSON.parse` returns it. */
+export interface JsonObject {
+  [member: string]: JsonValue;
+}
+
+/** What the token is. */
+export type TokenKind = "jws" | "jwe" | "unsecured";
+
+/** The part of the input an error or a finding is about. `options`, `payload` and `header` for API misuse. */
+export type ErrorPart =
+  | "token"
+  | "header"
+  | "payload"
+  | "signature"
+  | "encrypted-key"
+  | "iv"
+  | "ciphertext"
+  | "tag"
+  | "key"
+  | "options";
+
+/** Stable error codes (append-only). `ERR_INVALID_ARGUMENT` is API misuse, from this package only. */
+export type ErrorCode =
+  | "ERR_EMPTY"
+  | "ERR_PART_COUNT"
+  | "ERR_EMPTY_PART"
+  | "ERR_B64_CHAR"
+  | "ERR_B64_LENGTH"
+  | "ERR_B64_PADDING"
+  | "ERR_UTF8"
+  | "ERR_JSON_SYNTAX"
+  | "ERR_JSON_DEPTH"
+  | "ERR_HEADER_NOT_OBJECT"
+  | "ERR_JSON_SERIALIZATION"
+  | "ERR_KEY_EMPTY"
+  | "ERR_KEY_BASE64"
+  | "ERR_KEY_HEX"
+  | "ERR_KEY_JSON"
+  | "ERR_KEY_JWK"
+  | "ERR_SIGN_INPUT"
+  | "ERR_INVALID_ARGUMENT";
+
+/** Why a token did not verify (append-only). */
+export type VerifyCode =
+  | "MALFORMED"
+  | "ALG_NONE"
+  | "JWE_NOT_SUPPORTED"
+  | "ALG_NOT_ALLOWED"
+  | "UNSUPPORTED_ALG"
+  | "CRIT_UNSUPPORTED"
+  | "KEY_INVALID"
+  | "KEY_NOT_FOUND"
+  | "KEY_ALG_MISMATCH"
+  | "INVALID_SIGNATURE"
+  | "CLAIMS_NOT_OBJECT"
+  | "INVALID_CLAIM"
+  | "MISSING_CLAIM"
+  | "EXPIRED"
+  | "NOT_YET_VALID"
+  | "IAT_IN_FUTURE"
+  | "INVALID_AUDIENCE"
+  | "INVALID_ISSUER";
+
+/** The coarse outcome of `verify`, for a UI. */
+export type VerifyStatus = "valid" | "invalid" | "unsupported" | "key-error" | "not-applicable";
+
+/** Kebab-case ids of the findings (append-only). */
+export type LintId =
+  | "alg-none"
+  | "missing-alg"
+  | "missing-signature"
+  | "unsupported-alg"
+  | "weak-hmac-key"
+  | "well-known-secret"
+  | "public-key-as-secret"
+  | "missing-exp"
+  | "long-lived"
+  | "expired"
+  | "not-yet-valid"
+  | "iat-in-future"
+  | "invalid-numeric-date"
+  | "fractional-date"
+  | "date-in-milliseconds"
+  | "crit"
+  | "token-supplied-key"
+  | "suspicious-kid"
+  | "unexpected-typ"
+  | "duplicate-member"
+  | "non-canonical-base64"
+  | "sensitive-claim"
+  | "non-json-payload"
+  | "unencoded-payload"
+  | "encrypted"
+  | "nested-jwt";
+
+export type Severity = "info" | "warning" | "danger";
+
+/** How a string key is read. `jwk` / `jwks` take the JSON text of a JWK or JWK Set. */
+export type KeyEncoding = "utf8" | "base64" | "base64url" | "hex" | "jwk" | "jwks";
+
+/** The HMAC algorithms this package signs and verifies. */
+export type HmacAlgorithm = "HS256" | "HS384" | "HS512";
+
+/** One problem in the input: what (`code`), where (`part`, UTF-16 `start`/`end`) and why (`message`). */
+export interface InspectError {
+  code: ErrorCode;
+  part: ErrorPart;
+  /** UTF-16 offsets into the string given: `input.slice(start, end)` is the bad text. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** A security finding. */
+export interface Finding {
+  id: LintId;
+  severity: Severity;
+  message: string;
+  /** The RFC section the rule rests on, e.g. `"RFC 8725 §3.1"`. */
+  rfc?: string;
+  /** The part it is about, when one. */
+  part?: ErrorPart;
+  /** UTF-16 offsets into the token, when the finding is about particular characters. */
+  start?: number;
+  end?: number;
+}
+
+/** A NumericDate claim (`exp`, `nbf`, `iat`, `auth_time`, `updated_at`) made readable. */
+export interface ClaimTime {
+  /** ISO 8601 UTC, e.g. `2023-11-14T22:13:20Z`. */
+  iso: string;
+  /** Relative to now, e.g. `in 2 h 5 min`, `3 days ago`. */
+  relative: string;
+  status: "valid" | "expired" | "not-yet-valid";
+  /** The value in seconds. */
+  seconds: number;
+}
+
+/** One payload member, explained. */
+export interface Claim {
+  name: string;
+  value: JsonValue;
+  /** What the claim means, for registered and common OIDC/OAuth claims. */
+  description?: string;
+  time?: ClaimTime;
+}
+
+/** One header member, explained. */
+export interface HeaderField {
+  name: string;
+  value: JsonValue;
+  description?: string;
+}
+
+/** One dot-separated part of the token, with UTF-16 offsets into the input. */
+export interface TokenPart {
+  part: ErrorPart;
+  start: number;
+  end: number;
+  /** Decoded length in bytes, when the part decoded. */
+  decodedLength?: number;
+}
+
+/** The payload, by kind: a JWT has a JSON object; a JWS may sign any JSON, text or bytes; a JWE hides it. */
+export type PayloadView =
+  | { payloadType: "json"; payload: JsonValue }
+  | { payloadType: "text"; payload: string }
+  | { payloadType: "binary"; payload: Uint8Array }
+  | { payloadType: null; payload: null };
+
+export interface InspectionFields {
+  kind: TokenKind;
+  /** The header object (`JSON.parse` semantics); `null` when it did not decode to an object. */
+  header: JsonObject | null;
+  /** The signature part as base64url text (`""` for a JWE or an empty signature). */
+  signature: string;
+  /** The header pretty-printed (2 spaces), member order, duplicates and exact number digits kept. */
+  headerJson: string;
+  /** The payload for display: pretty JSON (exact digits), the text itself, lowercase hex, or `""`. */
+  payloadJson: string;
+  alg: string | null;
+  claims: Claim[];
+  findings: Finding[];
+  /** Clean-ups made to the input (a `Bearer ` prefix removed, …). */
+  notes: string[];
+  /** Every problem found; non-empty for a broken token. */
+  errors: InspectError[];
+  headerFields: HeaderField[];
+  parts: TokenPart[];
+  /** The token text that was decoded (the input after clean-up). */
+  token: string;
+}
+
+/** Everything `inspect` found. */
+export type Inspection = InspectionFields & PayloadView;
+
+export interface InspectOptions {
+  /** The current time in unix seconds, for claim times and findings (default `Date.now() / 1000`). */
+  now?: number | undefined;
+}
+
+/** A JSON Web Key (RFC 7517). Only symmetric keys (`kty: "oct"`) verify and sign. */
+export interface Jwk {
+  kty: string;
+  /** The key, base64url (for `kty: "oct"`). */
+  k?: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  [member: string]: JsonValue | undefined;
+}
+
+/** A JSON Web Key Set (RFC 7517 §5): the key is picked by the token's `kid`, or each usable key is tried. */
+export interface Jwks {
+  keys: Jwk[];
+}
+
+export interface VerifyOptions {
+  /** How a string key is read (default `"utf8"`: the text's bytes, exactly). Not used for other key types. */
+  keyEncoding?: KeyEncoding | undefined;
+  /** Allowed `alg` values (default: HS256, HS384, HS512). */
+  algorithms?: string[] | undefined;
+  /** Check exp / nbf / iat / aud / iss / required claims after the signature (default `true`). */
+  validateClaims?: boolean | undefined;
+  /** The current time in unix seconds (default `Date.now() / 1000`). */
+  now?: number | undefined;
+  /** Seconds of clock skew tolerated for exp / nbf / iat (default 0). */
+  leeway?: number | undefined;
+  /** Accepted audiences: `aud` must contain one of them. */
+  audience?: string | string[] | undefined;
+  /** Accepted issuers: `iss` must be one of them. */
+  issuer?: string | string[] | undefined;
+  /** Claims that must be present. */
+  requiredClaims?: string[] | undefined;
+}
+
+/** The outcome of `verify`: a value, never an exception, for any token. */
+export interface VerifyResult {
+  valid: boolean;
+  alg: string | null;
+  /** `null` when valid; otherwise why not. */
+  code: VerifyCode | null;
+  /** One plain sentence, also when valid. */
+  message: string;
+  /** Length of the key that matched (or of the one key tried), in bits. */
+  keyBits?: number;
+  /** `kid` of the matching JWK, when it has one. */
+  kid?: string;
+  status: VerifyStatus;
+  /** True when the MAC matched, even if claim validation then failed. */
+  signatureVerified: boolean;
+  /** Index of the matching key in a JWK Set. */
+  keyIndex?: number;
+  /** Why the key could not be read (with `code: "KEY_INVALID"`); offsets are into the key string. */
+  keyError?: InspectError;
+  /** Findings about the key: weak-hmac-key, well-known-secret, public-key-as-secret. */
+  findings: Finding[];
+  /** The header, only when the signature verified. */
+  header?: JsonObject | null;
+  /** The payload (claims), only when the signature verified, so unauthenticated data is never handed out. */
+  payload?: JsonValue | Uint8Array | null;
+  payloadType?: "json" | "text" | "binary" | null;
+}
+
+export interface SignOptions {
+  /** Default: the header's `alg`, else the JWK's `alg`, else `"HS256"`. */
+  algorithm?: HmacAlgorithm | undefined;
+  /** Extra header members (a plain object), after `alg` and `typ` (`typ` is `"JWT"` unless given here). */
+  header?: object | undefined;
+  /** How a string key is read (default `"utf8"`). */
+  keyEncoding?: KeyEncoding | undefined;
+}
+
+/**
+ * Decodes and explains a token (a `Bearer …` header value, quotes and line breaks are cleaned up and
+ * reported in `notes`). A broken token returns everything decodable plus a non-empty `errors`.
+ * @throws {JwtInspectorError} only when nothing at all can be decoded (e.g. `ERR_EMPTY`), or when
+ *   `token` is not a string (`ERR_INVALID_ARGUMENT`).
+ */
+export declare function inspect(token: string, options?: InspectOptions): Inspection;
+
+/**
+ * Verifies an HS256/HS384/HS512 token and (by default) its claims, like jose and PyJWT.
+ * Never throws for a malformed token, a bad key or a bad signature: `valid: false` with a stable `code`.
+ * @throws {JwtInspectorError} `ERR_INVALID_ARGUMENT` for API misuse only (a token that is not a string, a
+ *   key that is neither a string, a Uint8Array nor an object, an option of the wrong type).
+ */
+export declare function verify(token: string, key: string | Uint8Array | Jwk | Jwks, options?: VerifyOptions): VerifyResult;
+
+/**
+ * Signs a payload: a plain object (the claims) is signed as its `JSON.stringify` text, a string as its exact UTF-8 text
+ * (so a JSON text keeps its number digits). Nothing is added to the payload (no automatic `iat`).
+ * @throws {JwtInspectorError} e.g. `ERR_SIGN_INPUT` (unsupported algorithm, unserializable payload),
+ *   `ERR_KEY_EMPTY`, `ERR_KEY_HEX` (with offsets into the key string), `ERR_INVALID_ARGUMENT`.
+ */
+export declare function sign(payload: object | string, key: string | Uint8Array | Jwk, options?: SignOptions): string;
+
+export interface JwtInspectorErrorDetails {
+  code: ErrorCode;
+  part: ErrorPart;
+  start?: number | undefined;
+  end?: number | undefined;
+  errors?: InspectError[] | undefined;
+}
+
+/** The error `inspect` and `sign` throw (and `verify`, for API misuse only). */
+export declare class JwtInspectorError extends Error {
+  constructor(message: string, details: JwtInspectorErrorDetails);
+  readonly name: "JwtInspectorError";
+  readonly code: ErrorCode;
+  readonly part: ErrorPart;
+  /** UTF-16 offsets into the input: `input.slice(start, end)` is the bad text. */
+  readonly start: number;
+  readonly end: number;
+  /** Every problem found (the first is this error's own). */
+  readonly errors: InspectError[];
+}
