@@ -1,0 +1,121 @@
+// A TypeScript user of the package (ESM). Checked with `tsc --noEmit` (strict, skipLibCheck off) under
+// Node and bundler module resolution by scripts/test-npm.sh; the @ts-expect-error lines must fail to compile.
+import { inspect, JwtInspectorError, sign, verify } from 'jwt-inspector';
+import type {
+  Claim,
+  ErrorCode,
+  ErrorPart,
+  Finding,
+  Inspection,
+  InspectError,
+  JsonObject,
+  JsonValue,
+  Jwk,
+  Jwks,
+  LintId,
+  VerifyCode,
+  VerifyOptions,
+  VerifyResult,
+  VerifyStatus,
+} from 'jwt-inspector';
+
+const i: Inspection = inspect('eyJ…', { now: 1_700_000_000 });
+const kind: 'jws' | 'jwe' | 'unsecured' = i.kind;
+const alg: string | undefined = i.header?.alg === undefined ? undefined : String(i.header.alg);
+const json: string = i.headerJson + i.payloadJson + i.signature + i.token;
+if (i.payloadType === 'json') {
+  const value: JsonValue = i.payload;
+  void value;
+} else if (i.payloadType === 'text') {
+  const text: string = i.payload;
+  void text;
+} else if (i.payloadType === 'binary') {
+  const bytes: Uint8Array = i.payload;
+  void bytes;
+} else {
+  const none: null = i.payload;
+  void none;
+}
+const claim: Claim | undefined = i.claims[0];
+const status: 'valid' | 'expired' | 'not-yet-valid' | undefined = claim?.time?.status;
+const finding: Finding | undefined = i.findings[0];
+const id: LintId | undefined = finding?.id;
+const severity: 'info' | 'warning' | 'danger' | undefined = finding?.severity;
+const error: InspectError | undefined = i.errors[0];
+const code: ErrorCode | undefined = error?.code;
+const part: ErrorPart | undefined = error?.part;
+const span: number = (error?.start ?? 0) + (error?.end ?? 0);
+const notes: string[] = i.notes;
+
+const options: VerifyOptions = {
+  keyEncoding: 'hex',
+  algorithms: ['HS256'],
+  validateClaims: true,
+  now: 1,
+  leeway: 5,
+  audience: ['api'],
+  issuer: 'me',
+  requiredClaims: ['sub'],
+};
+const r: VerifyResult = verify('t', 'k', options);
+const valid: boolean = r.valid;
+const why: VerifyCode | null = r.code;
+const verifyStatus: VerifyStatus = r.status;
+const bits: number | undefined = r.keyBits;
+const kid: string | undefined = r.kid;
+const message: string = r.message;
+const jwk: Jwk = { kty: 'oct', k: 'AAAA', kid: 'a', alg: 'HS256' };
+const jwks: Jwks = { keys: [jwk] };
+verify('t', new Uint8Array(32));
+verify('t', jwk);
+verify('t', jwks);
+
+interface MyClaims {
+  sub: string;
+  exp: number;
+}
+const mine: MyClaims = { sub: 'a', exp: 1 };
+const token: string = sign(mine, 'k', { algorithm: 'HS512', header: { kid: 'x' }, keyEncoding: 'base64url' });
+sign('a text payload', new Uint8Array(32));
+sign({ sub: 'a' }, jwk);
+
+try {
+  inspect('');
+} catch (e) {
+  if (e instanceof JwtInspectorError) {
+    const c: ErrorCode = e.code;
+    const p: ErrorPart = e.part;
+    const n: number = e.start + e.end;
+    const all: InspectError[] = e.errors;
+    const name: 'JwtInspectorError' = e.name;
+    void [c, p, n, all, name];
+  }
+}
+new JwtInspectorError('made by hand', { code: 'ERR_SIGN_INPUT', part: 'payload' });
+
+void [kind, alg, json, status, id, severity, code, part, span, notes, valid, why, verifyStatus, bits, kid, message, token];
+
+// What must not compile:
+// @ts-expect-error the token is a string
+inspect(42);
+// @ts-expect-error keyEncoding is one of the listed names
+verify('t', 'k', { keyEncoding: 'latin1' });
+// @ts-expect-error validateClaims is a boolean
+verify('t', 'k', { validateClaims: 'yes' });
+// @ts-expect-error the key is a string, bytes, a JWK or a JWK Set
+verify('t', 42);
+// @ts-expect-error only HMAC algorithms sign
+sign({}, 'k', { algorithm: 'RS256' });
+// @ts-expect-error a payload is an object or a string
+sign(42, 'k');
+// @ts-expect-error a JWK Set does not sign
+sign({}, jwks);
+// @ts-expect-error the payload is not always an object: narrow on payloadType first
+const notAlwaysObject: JsonObject = i.payload;
+// @ts-expect-error code is null when valid
+const notNull: VerifyCode = r.code;
+// @ts-expect-error not a lint id
+const notALint: LintId = 'no-such-lint';
+// @ts-expect-error the header may be null (it did not decode)
+const header: JsonObject = i.header;
+void [notAlwaysObject, notNull, notALint, header];
