@@ -46,7 +46,8 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci (binaryen's wasm-opt, playwright-core, interop and benchmark peers)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install` as a fallback: it tolerates an optional dependency the registry mirror lacks.
+  npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
 fi
 
 log "cargo fetch"

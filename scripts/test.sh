@@ -30,9 +30,10 @@ cargo test -q --all-targets
 cargo test -q --doc
 
 step "wasm32 in Node: the core suite (wasm-bindgen-test)"
-cargo test -q --target wasm32-unknown-unknown --tests
+# No -q here: cargo passes it on to wasm-bindgen-test-runner, which rejects --quiet.
+cargo test --target wasm32-unknown-unknown --tests
 step "wasm32 in headless Chromium: the core suite"
-WASM_BINDGEN_USE_BROWSER=1 cargo test -q --target wasm32-unknown-unknown --tests
+WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --tests
 
 for extra in scripts/test-js.sh scripts/test-npm.sh scripts/test-e2e.sh; do
   if [ -x "$extra" ]; then
