@@ -108,7 +108,10 @@ fn claim_times_and_cleaned_tokens() {
 fn error_offsets_are_utf16() {
     // Unicode spaces (3 UTF-8 bytes, 1 UTF-16 unit each) before the token and a character outside the BMP
     // (4 bytes, 2 units) in it: byte and UTF-16 offsets differ.
-    let input = format!("\u{3000}\u{2003}{}", ARTICLE.replacen("eyJz", "ey\u{1F600}z", 1));
+    let input = format!(
+        "\u{3000}\u{2003}{}",
+        ARTICLE.replacen("eyJz", "ey\u{1F600}z", 1)
+    );
     let (a, _, _) = inspect_answer(&input);
     let errors = a[8].as_array().unwrap();
     assert_eq!(errors.len(), 1);
@@ -283,34 +286,26 @@ fn scratch_buffer_input() {
     let ptr = scratch(len);
     // SAFETY: `scratch` returned a buffer of at least `len` bytes that nothing else uses until the next call.
     unsafe {
-        std::ptr::copy_nonoverlapping(ARTICLE.as_ptr(), ptr, ARTICLE.len());
-        std::ptr::copy_nonoverlapping(key.as_ptr(), ptr.add(ARTICLE.len()), key.len());
+        std::ptr::copy_nonoverlapping(key.as_ptr(), ptr, key.len());
+        std::ptr::copy_nonoverlapping(ARTICLE.as_ptr(), ptr.add(key.len()), ARTICLE.len());
     }
-    let v: Value = serde_json::from_str(&verify_scratch(
-        ARTICLE.len(),
-        ARTICLE.len(),
-        key.len(),
-        0,
-        NOW,
-        0.0,
-        false,
-        None,
-    ))
-    .unwrap();
-    assert_eq!(v[0], true);
-    // Raw bytes as the key.
-    let v: Value = serde_json::from_str(&verify_scratch(
-        ARTICLE.len(),
-        ARTICLE.len(),
-        key.len(),
-        RAW_KEY,
-        NOW,
-        0.0,
-        false,
-        None,
-    ))
-    .unwrap();
-    assert_eq!(v[0], true);
+    let answer = |format| -> Value {
+        let text = verify_scratch(key.len(), ARTICLE.len(), format, NOW, 0.0, false, None);
+        serde_json::from_str(&text).unwrap()
+    };
+    assert_eq!(answer(0)[0], true);
+    assert_eq!(answer(RAW_KEY)[0], true, "the same bytes as a raw key");
+    assert_eq!(answer(3)[0], false, "read as hex, \"secret\" is no key");
+    // Growing the buffer keeps its contents: the wrapper leaves the key in place between calls.
+    let grown = scratch(len * 1000);
+    // SAFETY: `grown` points to at least `len * 1000` bytes.
+    let kept = unsafe { std::slice::from_raw_parts(grown, len) };
+    assert_eq!(&kept[..key.len()], key);
+    assert_eq!(answer(0)[0], true);
+    // SAFETY: as above.
+    unsafe {
+        std::ptr::copy_nonoverlapping(ARTICLE.as_ptr(), grown, ARTICLE.len());
+    }
     assert_eq!(
         inspect_scratch(ARTICLE.len(), NOW),
         inspect_json(ARTICLE, NOW)

@@ -82,6 +82,11 @@ function bind(raw, init) {
   let view = new Uint8Array(0);
   let base = 0;
   let capacity = 0;
+  // The key text `verify` last wrote at the start of the scratch buffer (and its format and byte length):
+  // verifying many tokens with one key writes the key once.
+  let keyText = null;
+  let keyFormat = -1;
+  let keyLength = 0;
 
   function start() {
     if (init) init();
@@ -120,6 +125,7 @@ function bind(raw, init) {
     if (capacity > KEEP_SCRATCH) {
       raw.scratch(0);
       capacity = 0;
+      keyText = null;
     }
   }
 
@@ -209,6 +215,7 @@ function bind(raw, init) {
       if (typeof o.now !== 'number' || !Number.isFinite(o.now)) throw misuse('options', 'options.now must be a finite number of seconds.');
       now = o.now;
     }
+    keyText = null; // the token overwrites the key
     const length = put(token, 0);
     const out = raw.inspectScratch(length, now);
     release();
@@ -311,9 +318,17 @@ function bind(raw, init) {
       });
     }
 
-    const tokenLength = put(token, 0);
-    const keyLength = bytes === null ? put(text, tokenLength) : putBytes(bytes, tokenLength);
-    const out = raw.verifyScratch(tokenLength, tokenLength, keyLength, format, now, leeway, validateClaims, lists);
+    // The key first, then the token (see verify_scratch in src/js/api.rs).
+    if (bytes !== null) {
+      keyLength = putBytes(bytes, 0);
+      keyText = null;
+    } else if (text !== keyText || format !== keyFormat) {
+      keyLength = put(text, 0);
+      keyText = text;
+      keyFormat = format;
+    }
+    const tokenLength = put(token, keyLength);
+    const out = raw.verifyScratch(keyLength, tokenLength, format, now, leeway, validateClaims, lists);
     release();
     return toVerifyResult(JSON.parse(out));
   }

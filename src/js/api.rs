@@ -342,15 +342,14 @@ pub fn options(now: f64, leeway: f64, validate_claims: bool, lists: Option<&str>
     opts
 }
 
-/// [`verify_json`] of the token at scratch bytes `0..token_len` and the key at
-/// `key_start..key_start + key_len` (text in key format `format`, an index of [`key_formats`], or raw bytes
-/// when `format` is [`RAW_KEY`]).
+/// [`verify_json`] of the key at scratch bytes `0..key_len` (text in key format `format`, an index of
+/// [`key_formats`], or raw bytes when `format` is [`RAW_KEY`]) and the token after it
+/// (`key_len..key_len + token_len`). The key comes first so that the wrapper can leave it in place while
+/// it verifies token after token with the same key.
 #[wasm_bindgen(js_name = verifyScratch)]
-#[allow(clippy::too_many_arguments)]
 pub fn verify_scratch(
-    token_len: usize,
-    key_start: usize,
     key_len: usize,
+    token_len: usize,
     format: u32,
     now: f64,
     leeway: f64,
@@ -358,9 +357,9 @@ pub fn verify_scratch(
     lists: Option<String>,
 ) -> String {
     let opts = options(now, leeway, validate_claims, lists.as_deref());
-    with_scratch(0, token_len, |token| {
-        let token = text(token);
-        with_scratch(key_start, key_len, |key| {
+    with_scratch(0, key_len, |key| {
+        with_scratch(key_len, token_len, |token| {
+            let token = text(token);
             if format == RAW_KEY {
                 return verify_json(&token, KeyInput::Bytes(key), &opts);
             }

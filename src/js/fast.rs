@@ -11,12 +11,15 @@
 //! of `decode`. The unit tests below compare it with the core path on thousands of generated tokens, keys
 //! and options.
 
+use base64::alphabet;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
 use hmac::digest::KeyInit;
 use hmac::{Hmac, Mac};
 use sha2::{Sha256, Sha384, Sha512};
 
 use super::out::Out;
-use crate::jwt::b64;
 use crate::jwt::json::{self, Json};
 use crate::jwt::keys::KeySet;
 use crate::jwt::lints;
@@ -108,10 +111,25 @@ const TOKEN_BYTE: [bool; 256] = {
     table
 };
 
+/// base64url without padding, accepting non-zero trailing bits: the core's decoder (`b64::decode`) on the
+/// inputs the fast path takes (only base64url characters, no `=`), without its scan for the deviations it
+/// reports as findings (which `verify` does not look at).
+const BASE64URL: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(true),
+);
+
+fn decode(text: &str) -> Option<Vec<u8>> {
+    BASE64URL.decode(text).ok()
+}
+
 /// The decoded text of base64url part `text` when it is a JSON object (else `None`: let the core report
 /// it), with the parsed value.
 fn object(text: &str) -> Option<(String, Json)> {
-    let bytes = b64::decode(text).ok()?.bytes;
+    let bytes = decode(text)?;
     let text = String::from_utf8(bytes).ok()?;
     let value = json::parse(&text).ok()?.value;
     matches!(value, Json::Object(_)).then_some((text, value))
@@ -160,7 +178,7 @@ pub fn verify(
         }
     }
     let (payload_text, payload) = object(p)?;
-    let signature = b64::decode(s).ok()?.bytes;
+    let signature = decode(s)?;
 
     // One key, not a set, usable for this algorithm (the core's candidate rules for a single key).
     let [key] = keys.keys.as_slice() else {
@@ -241,6 +259,7 @@ fn claims_pass(p: &Json, opts: &VerifyOptions) -> bool {
 mod tests {
     use super::super::api::{verify_json, verify_json_reference, KeyInput};
     use super::*;
+    use crate::jwt::b64;
     use crate::jwt::keys::{self, KeyFormat, SymmetricKey};
     use crate::jwt::mac;
 
@@ -248,6 +267,12 @@ mod tests {
 
     /// A token over raw header and payload texts, MACed with the header's HMAC alg (HS256 otherwise).
     fn token(header: &str, payload: &str, key: &[u8]) -> String {
+        token_with(header, payload, key, false)
+    }
+
+    /// [`token`], optionally with non-zero trailing bits in the payload's last base64url character (a
+    /// non-canonical encoding of the same bytes, signed as written).
+    fn token_with(header: &str, payload: &str, key: &[u8], stray_bits: bool) -> String {
         let alg = json::parse(header)
             .ok()
             .and_then(|p| {
@@ -257,11 +282,14 @@ mod tests {
                     .and_then(HmacAlg::from_name)
             })
             .unwrap_or(HmacAlg::HS256);
-        let input = format!(
-            "{}.{}",
-            b64::encode(header.as_bytes()),
-            b64::encode(payload.as_bytes())
-        );
+        let mut p = b64::encode(payload.as_bytes());
+        if stray_bits && p.len() % 4 != 0 {
+            const URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            let last = p.pop().unwrap_or('A');
+            let value = URL.iter().position(|&c| c == last as u8).unwrap_or(0);
+            p.push(URL[value | 1] as char);
+        }
+        let input = format!("{}.{p}", b64::encode(header.as_bytes()));
         let sig = b64::encode(&mac::sign(alg, key, input.as_bytes()));
         format!("{input}.{sig}")
     }
@@ -390,6 +418,7 @@ mod tests {
                 }
                 6 => t.replacen('.', "+", 1),
                 7 => token(headers[h], &payloads[p], b"some other key"),
+                8 | 9 => token_with(headers[h], &payloads[p], &signing_key, true),
                 _ => t,
             };
             let opts = options(next(9));
@@ -433,6 +462,14 @@ mod tests {
         assert_eq!(
             value(&verify_json(&t, KeyInput::Bytes(&key), &opts)),
             value(&verify_json_reference(&t, KeyInput::Bytes(&key), &opts))
+        );
+        // A non-canonical base64url payload (stray trailing bits), signed as written, verifies on both paths.
+        let odd = token_with(r#"{"alg":"HS512"}"#, r#"{"sub":"a"}"#, &key, true);
+        assert_ne!(odd, t);
+        assert!(verify(&odd, &set, &mut PreparedMacs::default(), &opts).is_some());
+        assert_eq!(
+            value(&verify_json(&odd, KeyInput::Bytes(&key), &opts)),
+            value(&verify_json_reference(&odd, KeyInput::Bytes(&key), &opts))
         );
         // The prepared state is reused for the next token and still rejects a wrong MAC.
         let mut macs = PreparedMacs::default();
