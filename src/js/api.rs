@@ -33,6 +33,7 @@ use wasm_bindgen::prelude::*;
 use super::fast::{self, PreparedMacs};
 use super::out::Out;
 use super::utf16::Offsets;
+use crate::jwt::b64;
 use crate::jwt::error::{ErrorCode, InspectError, Part, Span};
 use crate::jwt::inspect::{hex, inspect};
 use crate::jwt::json::{self, Json};
@@ -40,7 +41,7 @@ use crate::jwt::keys::{self, KeyFormat, KeySet, SymmetricKey};
 use crate::jwt::lints::Finding;
 use crate::jwt::mac::HmacAlg;
 use crate::jwt::sign::{header_for, sign};
-use crate::jwt::token::{self, Payload};
+use crate::jwt::token::{self, Decoded, Payload};
 use crate::jwt::verify::{verify_decoded, VerifyOptions};
 
 thread_local! {
@@ -131,14 +132,13 @@ pub fn inspect_json(input: &str, now: f64) -> String {
     let mut o = Out::with_capacity(input.len() + 2 * payload_text.len() + 1024);
     o.open_array();
     o.static_str(d.kind.as_str());
-    match &d.header {
-        Some(h @ Json::Object(_)) => o.json(h),
-        _ => o.raw("null"),
-    };
+    header_value(&mut o, d);
     match &d.payload {
-        Some(Payload::Json(v)) => o.json(v),
-        _ => o.raw("null"),
-    };
+        Some(Payload::Json(v)) => json_value(&mut o, d, Part::Payload, v),
+        _ => {
+            o.raw("null");
+        }
+    }
     o.str(d.part_text(Part::Signature).unwrap_or_default());
     o.opt_str(d.alg.as_deref());
 
@@ -196,6 +196,36 @@ pub fn inspect_json(input: &str, now: f64) -> String {
     answer.push('\0');
     answer.push_str(payload_text);
     answer
+}
+
+/// The decoded text of the header or payload part (what the core parsed), when there is one.
+fn decoded_text(d: &Decoded, part: Part) -> Option<String> {
+    let text = d.part_text(part)?;
+    if part == Part::Payload && d.unencoded_payload {
+        return Some(text.to_owned());
+    }
+    String::from_utf8(b64::decode(text).ok()?.bytes).ok()
+}
+
+/// A JSON value the core parsed from part `part`, written as the text it was parsed from (decoded again the
+/// way the core decoded it): the core's parser is strict RFC 8259, the grammar `JSON.parse` takes, so the
+/// wrapper's `JSON.parse` reads exactly what a `JSON.parse` of the original would (lone surrogate escapes
+/// included, which the core itself turns into U+FFFD), and nothing is re-serialized.
+fn json_value(o: &mut Out, d: &Decoded, part: Part, v: &Json) {
+    match decoded_text(d, part) {
+        Some(text) => o.raw(&text),
+        None => o.json(v),
+    };
+}
+
+/// The header object, or `null` when it did not decode to an object.
+fn header_value(o: &mut Out, d: &Decoded) {
+    match &d.header {
+        Some(h @ Json::Object(_)) => json_value(o, d, Part::Header, h),
+        _ => {
+            o.raw("null");
+        }
+    }
 }
 
 fn payload_type(p: &Payload) -> &'static str {
@@ -445,16 +475,19 @@ fn verify_json_core(
     }
     findings(&mut o, &v.findings, &Offsets::new(""));
     if v.signature_verified {
-        match &d.header {
-            Some(h @ Json::Object(_)) => o.json(h),
-            _ => o.raw("null"),
-        };
+        header_value(&mut o, &d);
         match &d.payload {
-            Some(Payload::Json(p)) => o.json(p),
-            Some(Payload::Text(t)) => o.str(t),
-            Some(Payload::Binary(b)) => o.str(&hex(b)),
-            None => o.raw("null"),
-        };
+            Some(Payload::Json(p)) => json_value(&mut o, &d, Part::Payload, p),
+            Some(Payload::Text(t)) => {
+                o.str(t);
+            }
+            Some(Payload::Binary(b)) => {
+                o.str(&hex(b));
+            }
+            None => {
+                o.raw("null");
+            }
+        }
         o.opt_static(d.payload.as_ref().map(payload_type));
     }
     o.close_array();

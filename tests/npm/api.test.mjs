@@ -107,6 +107,14 @@ describe('inspect', () => {
     assert.equal(r.claims[0].value, JSON.parse(body).n);
   });
 
+  test('strings are what JSON.parse reads, lone surrogate escapes included', () => {
+    const body = '{"lone":"\\ud800","pair":"\\ud83d\\ude00","esc":"\\u0041\\/"}';
+    const t = hmacToken({ alg: 'HS256' }, body, KEY);
+    assert.deepEqual(inspect(t).payload, JSON.parse(body));
+    assert.deepEqual(verify(t, KEY).payload, JSON.parse(body));
+    assert.equal(verify(t, KEY).payload.lone.length, 1);
+  });
+
   test('duplicate members: the last one wins, as in JSON.parse, and it is flagged', () => {
     const r = inspect(hmacToken('{"alg":"HS256","alg":"none"}', '{"a":1,"a":2}', KEY));
     assert.equal(r.header.alg, 'none');
