@@ -1,15 +1,17 @@
 // Benchmark of the npm package against its peers, in one process and one run, on the same tokens.
 //
-//   scripts/build-npm.sh && node bench/bench.mjs            (about a minute)
-//   node bench/bench.mjs --quick                            (shorter rounds, for a smoke test)
+//   scripts/build-npm.sh && node --expose-gc bench/bench.mjs     (about a minute)
+//   node --expose-gc bench/bench.mjs --quick                     (shorter rounds, for a smoke test)
 //
 // - verify (HS256, claims validated, the payload returned): jwt-inspector `verify` vs jose `jwtVerify`,
 //   jsonwebtoken `verify` and fast-jwt (`createVerifier`, cache off);
 // - decode: jwt-inspector `inspect` (decodes, explains claims, lints, pretty-prints) vs jwt-decode
 //   `jwtDecode` and jose `decodeJwt` (which only decode the payload);
 // on a typical ~300-byte token, a 4 KB one and a 64 KB one. Each library runs in short timed slices,
-// interleaved with the others for several rounds, and the median slice is reported, so that load from other
-// processes on the machine hits every library alike. Also prints the package's packed sizes.
+// interleaved with the others for several rounds (in alternating order), and the median slice is reported,
+// so that load from other processes on the machine hits every library alike. With --expose-gc, a full GC
+// runs before each slice, so no library pays for another's garbage (jose's promises, say). Also prints the
+// package's packed sizes.
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -94,14 +96,21 @@ async function slice(fn, t, isAsync) {
   return n / (Number(now - start) / 1e9);
 }
 
+const collect = typeof globalThis.gc === 'function' ? () => globalThis.gc({ type: 'minor' }) : () => {};
+
 async function measure(group) {
   const results = group.map(() => SIZES.map(() => []));
-  for (const [g, [, fn, isAsync]] of group.entries()) {
+  for (const [, fn, isAsync] of group) {
     for (const { token: t } of SIZES) await slice(fn, t, isAsync); // warm-up (JIT tiers, caches)
   }
+  const order = [...group.keys()];
   for (let round = 0; round < ROUNDS; round++) {
     for (const [s, { token: t }] of SIZES.entries()) {
-      for (const [g, [, fn, isAsync]] of group.entries()) results[g][s].push(await slice(fn, t, isAsync));
+      for (const g of round % 2 ? [...order].reverse() : order) {
+        const [, fn, isAsync] = group[g];
+        collect();
+        results[g][s].push(await slice(fn, t, isAsync));
+      }
     }
   }
   const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
@@ -113,15 +122,18 @@ const pad = (s, n) => String(s).padStart(n);
 
 function table(title, group, ops, ratios) {
   console.log(`\n${title}`);
-  console.log(`${''.padEnd(26)}${SIZES.map((s) => pad(`${s.label} (${s.token.length} B)`, 20)).join('')}`);
-  for (const [g, [name]] of group.entries()) console.log(`${name.padEnd(26)}${ops[g].map((v) => pad(`${fmt(v)} ops/s`, 20)).join('')}`);
+  console.log(`${''.padEnd(30)}${SIZES.map((s) => pad(`${s.label} (${s.token.length} B)`, 20)).join('')}`);
+  for (const [g, [name]] of group.entries()) console.log(`${name.padEnd(30)}${ops[g].map((v) => pad(`${fmt(v)} ops/s`, 20)).join('')}`);
   for (const [label, other] of ratios) {
-    console.log(`${`  ${label}`.padEnd(26)}${ops[0].map((v, s) => pad(`${(v / ops[other][s]).toFixed(2)}×`, 20)).join('')}`);
+    console.log(`${`  ${label}`.padEnd(30)}${ops[0].map((v, s) => pad(`${(v / ops[other][s]).toFixed(2)}×`, 20)).join('')}`);
   }
 }
 
 console.log(`jwt-inspector benchmark — Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})`);
-console.log(`median of ${ROUNDS} interleaved ${SLICE_MS} ms slices per library and token; HS256, key ${KEY.length} bytes`);
+console.log(
+  `median of ${ROUNDS} interleaved ${SLICE_MS} ms slices per library and token, ` +
+    `${typeof globalThis.gc === 'function' ? 'full GC before each slice' : 'no GC between slices (run with --expose-gc)'}; HS256, key ${KEY.length} bytes`,
+);
 
 const verifyOps = await measure(verifiers);
 table('verify (signature + exp/iat, payload returned)', verifiers, verifyOps, [

@@ -36,12 +36,21 @@ struct Prepared<M> {
     middle: String,
 }
 
-/// Per-algorithm [`Prepared`] states for the cached key, built on first use.
+/// A header the fast path accepted: its base64url text, the decoded JSON text and its algorithm.
+struct Header {
+    part: String,
+    text: String,
+    alg: HmacAlg,
+}
+
+/// Per-algorithm [`Prepared`] states for the cached key, built on first use, and the last header seen
+/// (tokens from one issuer share it, so its decoding and checks are done once).
 #[derive(Default)]
 pub struct PreparedMacs {
     hs256: Option<Prepared<Hmac<Sha256>>>,
     hs384: Option<Prepared<Hmac<Sha384>>>,
     hs512: Option<Prepared<Hmac<Sha512>>>,
+    header: Option<Header>,
 }
 
 impl std::fmt::Debug for PreparedMacs {
@@ -126,6 +135,24 @@ fn decode(text: &str) -> Option<Vec<u8>> {
     BASE64URL.decode(text).ok()
 }
 
+/// The header in base64url part `part` when the fast path can take it: a JSON object with an HMAC `alg`
+/// and neither `crit` nor `b64` (RFC 7797), which change what is checked and how the payload reads.
+fn header<'c>(cache: &'c mut Option<Header>, part: &str) -> Option<&'c Header> {
+    if !cache.as_ref().is_some_and(|h| h.part == part) {
+        let (text, header) = object(part)?;
+        let alg = HmacAlg::from_name(header.get("alg")?.as_str()?)?;
+        if header.get("crit").is_some() || header.get("b64").is_some() {
+            return None;
+        }
+        *cache = Some(Header {
+            part: part.to_owned(),
+            text,
+            alg,
+        });
+    }
+    cache.as_ref()
+}
+
 /// The decoded text of base64url part `text` when it is a JSON object (else `None`: let the core report
 /// it), with the parsed value.
 fn object(text: &str) -> Option<(String, Json)> {
@@ -165,15 +192,14 @@ pub fn verify(
         &token[dots[1] + 1..],
     );
 
-    let (header_text, header) = object(h)?;
-    let alg_name = header.get("alg")?.as_str()?;
-    let alg = HmacAlg::from_name(alg_name)?;
-    // `crit` and `b64` (RFC 7797) change what is checked and how the payload reads: the core handles them.
-    if header.get("crit").is_some() || header.get("b64").is_some() {
-        return None;
-    }
+    let Header {
+        text: header_text,
+        alg,
+        ..
+    } = header(&mut macs.header, h)?;
+    let alg = *alg;
     if let Some(allowed) = &opts.algorithms {
-        if !allowed.iter().any(|a| a == alg_name) {
+        if !allowed.iter().any(|a| a == alg.name()) {
             return None;
         }
     }
@@ -202,7 +228,7 @@ pub fn verify(
     let mut o = Out::with_capacity(64 + middle.len() + header_text.len() + payload_text.len());
     o.open_array();
     o.bool(true).str(alg.name()).raw("-1").raw(middle);
-    o.raw(&header_text).raw(&payload_text).static_str("json");
+    o.raw(header_text).raw(&payload_text).static_str("json");
     o.close_array();
     Some(o.finish())
 }
