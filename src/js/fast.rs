@@ -138,7 +138,7 @@ fn decode(text: &str) -> Option<Vec<u8>> {
 /// The header in base64url part `part` when the fast path can take it: a JSON object with an HMAC `alg`
 /// and neither `crit` nor `b64` (RFC 7797), which change what is checked and how the payload reads.
 fn header<'c>(cache: &'c mut Option<Header>, part: &str) -> Option<&'c Header> {
-    if !cache.as_ref().is_some_and(|h| h.part == part) {
+    if cache.as_ref().is_none_or(|h| h.part != part) {
         let (text, header) = object(part)?;
         let alg = HmacAlg::from_name(header.get("alg")?.as_str()?)?;
         if header.get("crit").is_some() || header.get("b64").is_some() {
