@@ -1,21 +1,22 @@
 //! The wasm-bindgen layer the npm package `jwt-inspector` is built from (feature `js`).
 //!
-//! It converts, and does nothing else: token logic stays in the core. Three choices shape it:
+//! It converts, and decides nothing: token logic stays in the core. The package's public API (`inspect`,
+//! `verify`, `sign`, `JwtInspectorError`) is the thin JS wrapper in `npm/src/api.js`; the functions exported
+//! here are its private interface, shaped by what is cheap at the JS↔wasm boundary (`src/js/api.rs` has the
+//! formats, BENCHMARKS.md the measurements):
 //!
-//! - **Strings and numbers cross the boundary, not objects.** Each call takes the token, the key and a few
-//!   scalar options, and returns one compact JSON text that the package's thin JS wrapper hands to
-//!   `JSON.parse`. That is the cheapest exact way into plain JS objects: `JSON.parse` builds them natively,
-//!   and because header, payload and claim values are embedded as the core's compact JSON (numbers as
-//!   written), big integers round exactly as `JSON.parse` of the original would, while `headerJson` /
+//! - **Strings and numbers cross the boundary, not objects.** Inputs are written by the wrapper into a
+//!   scratch buffer in wasm memory with `TextEncoder.encodeInto`; each call returns one JSON array text that
+//!   the wrapper hands to `JSON.parse` and maps to plain objects. Header and payload are embedded as the very
+//!   text the core parsed (its parser is strict RFC 8259, `JSON.parse`'s grammar), so they follow
+//!   `JSON.parse` semantics exactly (big integers round as `JSON.parse` rounds them), while `headerJson` /
 //!   `payloadJson` keep every digit.
 //! - **Offsets are UTF-16.** The core reports byte spans; JavaScript strings index UTF-16 code units, so every
-//!   `start`/`end` is converted here ([`utf16::Offsets`]) and `token.slice(start, end)` is the bad text.
-//! - **The last key is remembered.** Parsing a key (base64, hex, JWK JSON) on every `verify` of the same key
-//!   is wasted work; the last key text, its format and its parsed form are kept in memory (never persisted,
-//!   logged or exposed) and reused when the same text comes again.
-//!
-//! The exported functions are the package's private interface: the public API (`inspect`, `verify`, `sign`,
-//! `JwtInspectorError`) is the JS wrapper in `npm/`, documented in the README's npm section.
+//!   `start`/`end` is converted here ([`Offsets`]) and `input.slice(start, end)` is the bad text.
+//! - **Work that repeats is done once.** Texts that are the same in every answer travel as indexes; the last
+//!   key is kept parsed, with its keyed HMAC states, and the last header decoded (kept in memory only, never
+//!   persisted, logged or returned); the common valid `verify` takes a fast path that gives the core's exact
+//!   answer (`src/js/fast.rs`, tested against the core on thousands of generated cases).
 
 mod api;
 mod fast;

@@ -3,9 +3,9 @@
 // Shared by every entry point: the build copies this file as `api.js` (ESM, for browsers and bundlers) and
 // as `api.cjs` (CommonJS, for Node, with the final `export` line replaced by `module.exports`).
 //
-// The wasm side does the work and returns one JSON text per call; this file validates arguments, moves
-// strings into wasm memory with `TextEncoder.encodeInto` (much cheaper than wasm-bindgen's per-character
-// copy) and turns the JSON into plain objects with `JSON.parse`.
+// The wasm side does the work and returns one JSON array text per call (formats in src/js/api.rs); this
+// file validates arguments, moves strings into wasm memory with `TextEncoder.encodeInto` (much cheaper than
+// wasm-bindgen's per-character copy) and maps the parsed arrays to plain objects.
 
 /** An error with a stable `code`, the `part` it is in and UTF-16 offsets: `input.slice(start, end)`. */
 class JwtInspectorError extends Error {
@@ -210,6 +210,7 @@ function bind(raw, init) {
     if (memory === null) start();
     if (typeof token !== 'string') throw misuse('token', 'inspect(token): the token must be a string.');
     const o = options === undefined || options === null ? NO_OPTIONS : options;
+    if (typeof o !== 'object') throw misuse('options', 'The options must be an object.');
     let now = Date.now() / 1000;
     if (o.now !== undefined) {
       if (typeof o.now !== 'number' || !Number.isFinite(o.now)) throw misuse('options', 'options.now must be a finite number of seconds.');

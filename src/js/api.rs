@@ -30,7 +30,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::fast::{self, PreparedMacs};
+use super::fast::{self, FastCache};
 use super::out::Out;
 use super::utf16::Offsets;
 use crate::jwt::b64;
@@ -89,7 +89,7 @@ fn text(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
-/// The static text with index `index` (see [`intern`](super::out::intern)), or `""`.
+/// The static text with index `index` (the index an answer carries instead of the text), or `""`.
 #[wasm_bindgen(js_name = staticText)]
 pub fn static_text(index: usize) -> String {
     super::out::static_text(index)
@@ -294,7 +294,7 @@ struct CachedKey {
     format: u32,
     source: Vec<u8>,
     keys: Result<KeySet, InspectError>,
-    macs: PreparedMacs,
+    macs: FastCache,
 }
 
 thread_local! {
@@ -404,7 +404,7 @@ pub fn verify_scratch(
 
 /// Verifies `token` with `key` under `opts`, in the verify format of the module docs. Never fails. The
 /// decoded header and payload are included only when the signature verified, so unauthenticated claims
-/// are never handed out by `verify`. The common valid case takes the [`fast`](super::fast) path; every
+/// are never handed out by `verify`. The common valid case takes the fast path (`src/js/fast.rs`); every
 /// other case is the core's [`verify_decoded`], with the same answer either way.
 pub fn verify_json(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> String {
     let (format, source) = match key {
@@ -426,7 +426,7 @@ pub fn verify_json(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> Stri
             format,
             source: source.to_vec(),
             keys: parse_key(key),
-            macs: PreparedMacs::default(),
+            macs: FastCache::default(),
         });
         if let Ok(set) = &cached.keys {
             if let Some(answer) = fast::verify(token, set, &mut cached.macs, opts) {

@@ -43,20 +43,20 @@ struct Header {
     alg: HmacAlg,
 }
 
-/// Per-algorithm [`Prepared`] states for the cached key, built on first use, and the last header seen
-/// (tokens from one issuer share it, so its decoding and checks are done once).
+/// What the fast path keeps with the cached key: per-algorithm [`Prepared`] states, built on first use,
+/// and the last header seen (tokens from one issuer share it, so its decoding and checks are done once).
 #[derive(Default)]
-pub struct PreparedMacs {
+pub struct FastCache {
     hs256: Option<Prepared<Hmac<Sha256>>>,
     hs384: Option<Prepared<Hmac<Sha384>>>,
     hs512: Option<Prepared<Hmac<Sha512>>>,
     header: Option<Header>,
 }
 
-impl std::fmt::Debug for PreparedMacs {
+impl std::fmt::Debug for FastCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Keyed hash states are key material: never printed.
-        f.write_str("PreparedMacs(<redacted>)")
+        f.write_str("FastCache(<redacted>)")
     }
 }
 
@@ -167,7 +167,7 @@ fn object(text: &str) -> Option<(String, Json)> {
 pub fn verify(
     token: &str,
     keys: &KeySet,
-    macs: &mut PreparedMacs,
+    macs: &mut FastCache,
     opts: &VerifyOptions,
 ) -> Option<String> {
     // Only the three base64url parts and their two dots: then the core's clean-up changes nothing (no
@@ -457,7 +457,7 @@ mod tests {
                 "token {t}, key {key_text:?}, options {opts:?}"
             );
             if let Ok(set) = keys::parse(key_text, format) {
-                if verify(&t, &set, &mut PreparedMacs::default(), &opts).is_some() {
+                if verify(&t, &set, &mut FastCache::default(), &opts).is_some() {
                     fast_hits += 1;
                 }
             }
@@ -478,7 +478,7 @@ mod tests {
             is_set: false,
             skipped: Vec::new(),
         };
-        assert!(verify(&t, &set, &mut PreparedMacs::default(), &opts).is_some());
+        assert!(verify(&t, &set, &mut FastCache::default(), &opts).is_some());
         assert_eq!(
             verify_json(&t, KeyInput::Bytes(&key), &opts),
             verify_json_reference(&t, KeyInput::Bytes(&key), &opts)
@@ -486,13 +486,13 @@ mod tests {
         // A non-canonical base64url payload (stray trailing bits), signed as written, verifies on both paths.
         let odd = token_with(r#"{"alg":"HS512"}"#, r#"{"sub":"a"}"#, &key, true);
         assert_ne!(odd, t);
-        assert!(verify(&odd, &set, &mut PreparedMacs::default(), &opts).is_some());
+        assert!(verify(&odd, &set, &mut FastCache::default(), &opts).is_some());
         assert_eq!(
             verify_json(&odd, KeyInput::Bytes(&key), &opts),
             verify_json_reference(&odd, KeyInput::Bytes(&key), &opts)
         );
         // The prepared state is reused for the next token and still rejects a wrong MAC.
-        let mut macs = PreparedMacs::default();
+        let mut macs = FastCache::default();
         assert!(verify(&t, &set, &mut macs, &opts).is_some());
         let other = token(r#"{"alg":"HS512"}"#, r#"{"sub":"b"}"#, b"another key");
         assert!(verify(&other, &set, &mut macs, &opts).is_none());
