@@ -24,7 +24,7 @@ mod out;
 mod utf16;
 
 pub use api::{
-    inspect_json, inspect_scratch, key_formats, memory, options, scratch, sign_json, static_text,
-    verify_json, verify_json_reference, verify_scratch, KeyInput, RAW_KEY,
+    inspect_json, inspect_scratch, key_format_index, key_formats, memory, options, scratch,
+    sign_json, static_text, verify_json, verify_json_reference, verify_scratch, KeyInput, RAW_KEY,
 };
 pub use utf16::Offsets;

@@ -6,8 +6,8 @@
 #![cfg(feature = "js")]
 
 use jwt_inspector::js::{
-    inspect_json, inspect_scratch, options, scratch, sign_json, static_text, verify_json,
-    verify_json_reference, verify_scratch, KeyInput, RAW_KEY,
+    inspect_json, inspect_scratch, key_format_index, key_formats, options, scratch, sign_json,
+    static_text, verify_json, verify_json_reference, verify_scratch, KeyInput, RAW_KEY,
 };
 use jwt_inspector::{ErrorCode, KeyFormat, Lint, VerifyCode};
 use serde_json::Value;
@@ -426,4 +426,19 @@ fn types_and_readme_list_every_code() {
         }
     }
     assert!(missing.is_empty(), "not documented: {missing:?}");
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn key_format_names() {
+    let names: Vec<String> = key_formats().split(',').map(str::to_owned).collect();
+    assert_eq!(names, ["utf8", "base64", "base64url", "hex", "jwk", "jwks"]);
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(key_format_index(name), i as i32);
+        assert_eq!(key_format_index(&name.to_uppercase()), i as i32);
+    }
+    assert_eq!(key_format_index("utf-8"), 0);
+    assert_eq!(key_format_index("base64-url"), 2);
+    assert_eq!(key_format_index("rot13"), -1);
+    assert_eq!(key_format_index(""), -1);
 }

@@ -46,6 +46,13 @@ function isPlainObject(v) {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
 }
 
+/** A JWK or JWK Set as JSON gives them: a plain object (not a class instance such as a KeyObject). */
+function isJwkLike(v) {
+  if (!isPlainObject(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 function stringList(value, name) {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return [value];
@@ -129,10 +136,16 @@ function bind(raw, init) {
     }
   }
 
+  // keyEncoding names are read by the core (case-insensitive, with aliases such as "utf-8"), once each.
+  const formatIndexes = new Map();
   function formatIndex(encoding) {
-    const i = typeof encoding === 'string' ? formats.indexOf(encoding) : -1;
-    if (i < 0) {
-      throw misuse('options', `Unknown keyEncoding ${JSON.stringify(encoding)}: use one of ${formats.join(', ')}.`);
+    let i = formatIndexes.get(encoding);
+    if (i === undefined) {
+      i = typeof encoding === 'string' ? raw.keyFormatIndex(encoding) : -1;
+      if (i < 0) {
+        throw misuse('options', `Unknown keyEncoding ${JSON.stringify(encoding)}: use one of ${formats.join(', ')}.`);
+      }
+      formatIndexes.set(encoding, i);
     }
     return i;
   }
@@ -285,11 +298,11 @@ function bind(raw, init) {
     } else if (key instanceof Uint8Array) {
       format = RAW_KEY;
       bytes = key;
-    } else if (isPlainObject(key)) {
+    } else if (isJwkLike(key)) {
       text = JSON.stringify(key);
       format = formatIndex(key.keys === undefined ? 'jwk' : 'jwks');
     } else {
-      throw misuse('key', 'The key must be a string, a Uint8Array, a JWK or a JWK Set.');
+      throw misuse('key', 'The key must be a string, a Uint8Array, a JWK or a JWK Set (a plain object).');
     }
 
     let now = Date.now() / 1000;
@@ -359,7 +372,7 @@ function bind(raw, init) {
       text = key;
     } else if (key instanceof Uint8Array) {
       bytes = key;
-    } else if (isPlainObject(key)) {
+    } else if (isJwkLike(key)) {
       text = JSON.stringify(key);
       format = formatIndex(key.keys === undefined ? 'jwk' : 'jwks');
       jwkAlg = typeof key.alg === 'string' ? key.alg : undefined;

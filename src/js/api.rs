@@ -103,6 +103,15 @@ pub fn key_formats() -> String {
     KeyFormat::ALL.map(KeyFormat::as_str).join(",")
 }
 
+/// The format index of key format name `name` (`utf8`, `hex`, …; case-insensitive, with the core's aliases
+/// such as `utf-8`), or -1.
+#[wasm_bindgen(js_name = keyFormatIndex)]
+pub fn key_format_index(name: &str) -> i32 {
+    KeyFormat::parse(name)
+        .and_then(|f| KeyFormat::ALL.iter().position(|g| *g == f))
+        .map_or(-1, |i| i as i32)
+}
+
 fn key_format(index: u32) -> KeyFormat {
     KeyFormat::ALL
         .get(index as usize)

@@ -1,7 +1,7 @@
 // The packed package as a user gets it (ESM import in Node): the public vectors, error objects and their
 // UTF-16 offsets, claim validation, sign → verify round trips, and the shapes of the results.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { inspect, JwtInspectorError, sign, verify } from 'jwt-inspector';
 import { hmacToken, tamperPayload, vectors } from './lib.mjs';
@@ -261,6 +261,10 @@ describe('errors and UTF-16 offsets', () => {
     misuse(() => verify(ARTICLE, null), 'key');
     misuse(() => verify(ARTICLE, ['k']), 'key');
     misuse(() => verify(ARTICLE, 'k', { keyEncoding: 'rot13' }), 'options');
+    misuse(() => verify(ARTICLE, 'k', { keyEncoding: 16 }), 'options');
+    // A class instance (a Node KeyObject, say) is not a JWK: told, not misread as one.
+    misuse(() => verify(ARTICLE, createSecretKey(Buffer.from('secret'))), 'key');
+    misuse(() => sign({}, createSecretKey(Buffer.from('secret'))), 'key');
     misuse(() => verify(ARTICLE, 'k', { leeway: -1 }), 'options');
     misuse(() => verify(ARTICLE, 'k', { now: NaN }), 'options');
     misuse(() => verify(ARTICLE, 'k', { validateClaims: 'no' }), 'options');
@@ -350,6 +354,14 @@ describe('sign → verify', () => {
       assert.equal(verify(token, new Uint8Array(secret)).valid, true);
     });
   }
+
+  test('keyEncoding names as the core reads them: case-insensitive, with aliases', () => {
+    const hex = secret.toString('hex');
+    const token = sign({ a: 1 }, hex, { keyEncoding: 'HEX' });
+    assert.equal(verify(token, hex, { keyEncoding: 'hex' }).valid, true);
+    assert.equal(verify(token, secret.toString('base64url'), { keyEncoding: 'Base64-URL' }).valid, true);
+    assert.equal(verify(ARTICLE, 'secret', { keyEncoding: 'UTF-8' }).valid, true);
+  });
 
   test('JWK and JWK Set keys', () => {
     const jwk = { kty: 'oct', kid: 'k1', alg: 'HS384', k: secret.toString('base64url') };
