@@ -14,7 +14,7 @@
 // package's packed sizes.
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -22,7 +22,12 @@ import { createVerifier } from 'fast-jwt';
 import * as jose from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
 import { jwtDecode } from 'jwt-decode';
-import { inspect, verify } from '../pkg/node.mjs';
+
+if (!existsSync(new URL('../pkg/node.mjs', import.meta.url))) {
+  console.error('pkg/ is missing: run scripts/build-npm.sh first.');
+  process.exit(1);
+}
+const { inspect, verify } = await import('../pkg/node.mjs');
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 3 : 7;
