@@ -5,8 +5,11 @@
 //! here are its private interface, shaped by what is cheap at the JS↔wasm boundary (`src/js/api.rs` has the
 //! formats, BENCHMARKS.md the measurements):
 //!
-//! - **Strings and numbers cross the boundary, not objects.** Inputs are written by the wrapper into a
-//!   scratch buffer in wasm memory with `TextEncoder.encodeInto`; each call returns one JSON array text that
+//! - **Strings and numbers cross the boundary, not objects** — except the list-valued verify options
+//!   (`algorithms`, `audience`, `issuer`, `requiredClaims`), which are read from the JS object with
+//!   `serde-wasm-bindgen` into a typed [`ListOptions`]; calls without them pass `undefined` and pay nothing.
+//! - **Other inputs are written by the wrapper into a scratch buffer** in wasm memory with
+//!   `TextEncoder.encodeInto`; each call returns one JSON array text that
 //!   the wrapper hands to `JSON.parse` and maps to plain objects. Header and payload are embedded as the very
 //!   text the core parsed (its parser is strict RFC 8259, `JSON.parse`'s grammar), so they follow
 //!   `JSON.parse` semantics exactly (big integers round as `JSON.parse` rounds them), while `headerJson` /
@@ -25,6 +28,7 @@ mod utf16;
 
 pub use api::{
     inspect_json, inspect_scratch, key_format_index, key_formats, memory, options, scratch,
-    sign_json, static_text, verify_json, verify_json_reference, verify_scratch, KeyInput, RAW_KEY,
+    sign_json, static_text, verify_json, verify_json_reference, verify_scratch,
+    verify_scratch_with, KeyInput, ListOptions, OneOrMany, RAW_KEY,
 };
 pub use utf16::Offsets;

@@ -7,7 +7,8 @@
 
 use jwt_inspector::js::{
     inspect_json, inspect_scratch, key_format_index, key_formats, options, scratch, sign_json,
-    static_text, verify_json, verify_json_reference, verify_scratch, KeyInput, RAW_KEY,
+    static_text, verify_json, verify_json_reference, verify_scratch_with, KeyInput, ListOptions,
+    OneOrMany, RAW_KEY,
 };
 use jwt_inspector::{ErrorCode, KeyFormat, Lint, VerifyCode};
 use serde_json::Value;
@@ -204,7 +205,15 @@ fn verify_answers() {
     .unwrap();
     assert_eq!(text(&v[2]), "EXPIRED");
     assert_eq!(v[7], true, "the signature itself verified");
-    let lenient = options(NOW, 30.0, true, Some(r#"{"requiredClaims":["exp"]}"#));
+    let lenient = options(
+        NOW,
+        30.0,
+        true,
+        Some(ListOptions {
+            required_claims: Some(OneOrMany::Many(vec!["exp".into()])),
+            ..ListOptions::default()
+        }),
+    );
     let v: Value = serde_json::from_str(&verify_json(
         &expired,
         KeyInput::Text("k", KeyFormat::Utf8),
@@ -216,7 +225,11 @@ fn verify_answers() {
         NOW,
         30.0,
         true,
-        Some(r#"{"requiredClaims":["sub"],"algorithms":["HS256"]}"#),
+        Some(ListOptions {
+            required_claims: Some(OneOrMany::Many(vec!["sub".into()])),
+            algorithms: Some(OneOrMany::One("HS256".into())),
+            ..ListOptions::default()
+        }),
     );
     let v: Value = serde_json::from_str(&verify_json(
         &expired,
@@ -225,7 +238,15 @@ fn verify_answers() {
     ))
     .unwrap();
     assert_eq!(text(&v[2]), "MISSING_CLAIM");
-    let other = options(NOW, 30.0, true, Some(r#"{"algorithms":["HS512"]}"#));
+    let other = options(
+        NOW,
+        30.0,
+        true,
+        Some(ListOptions {
+            algorithms: Some(OneOrMany::Many(vec!["HS512".into()])),
+            ..ListOptions::default()
+        }),
+    );
     let v: Value = serde_json::from_str(&verify_json(
         &expired,
         KeyInput::Text("k", KeyFormat::Utf8),
@@ -290,7 +311,12 @@ fn scratch_buffer_input() {
         std::ptr::copy_nonoverlapping(ARTICLE.as_ptr(), ptr.add(key.len()), ARTICLE.len());
     }
     let answer = |format| -> Value {
-        let text = verify_scratch(key.len(), ARTICLE.len(), format, NOW, 0.0, false, None);
+        let text = verify_scratch_with(
+            key.len(),
+            ARTICLE.len(),
+            format,
+            &options(NOW, 0.0, false, None),
+        );
         serde_json::from_str(&text).unwrap()
     };
     assert_eq!(answer(0)[0], true);

@@ -324,12 +324,14 @@ function bind(raw, init) {
     }
     let lists;
     if (o.algorithms !== undefined || o.audience !== undefined || o.issuer !== undefined || o.requiredClaims !== undefined) {
-      lists = JSON.stringify({
+      // Read on the Rust side by serde-wasm-bindgen (typed `ListOptions`); validated here first so that a
+      // mistake is an ERR_INVALID_ARGUMENT naming the option.
+      lists = {
         algorithms: stringList(o.algorithms, 'algorithms'),
         audience: stringList(o.audience, 'audience'),
         issuer: stringList(o.issuer, 'issuer'),
         requiredClaims: stringList(o.requiredClaims, 'requiredClaims'),
-      });
+      };
     }
 
     // The key first, then the token (see verify_scratch in src/js/api.rs).
@@ -342,8 +344,14 @@ function bind(raw, init) {
       keyFormat = format;
     }
     const tokenLength = put(token, keyLength);
-    const out = raw.verifyScratch(keyLength, tokenLength, format, now, leeway, validateClaims, lists);
-    release();
+    let out;
+    try {
+      out = raw.verifyScratch(keyLength, tokenLength, format, now, leeway, validateClaims, lists);
+    } catch (e) {
+      throw misuse('options', e instanceof Error ? e.message : String(e));
+    } finally {
+      release();
+    }
     return toVerifyResult(JSON.parse(out));
   }
 

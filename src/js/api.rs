@@ -333,28 +333,38 @@ fn parse_key(key: KeyInput<'_>) -> Result<KeySet, InspectError> {
     }
 }
 
-/// Reads the list options (`{"algorithms":[…],"audience":[…],"issuer":[…],"requiredClaims":[…]}`, each
-/// optional) into `opts`.
-fn read_lists(text: &str, opts: &mut VerifyOptions) {
-    let Ok(parsed) = json::parse(text) else {
-        return;
-    };
-    let list = |name: &str| -> Option<Vec<String>> {
-        match parsed.value.get(name)? {
-            Json::Array(items) => Some(
-                items
-                    .iter()
-                    .filter_map(|i| i.as_str().map(str::to_owned))
-                    .collect(),
-            ),
-            Json::String(s) => Some(vec![s.clone()]),
-            _ => None,
+/// One name or several: `"api"` or `["api", "web"]`, as jose and PyJWT take them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// A single name.
+    One(String),
+    /// Several names.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
         }
-    };
-    opts.algorithms = list("algorithms");
-    opts.audience = list("audience");
-    opts.issuer = list("issuer");
-    opts.required_claims = list("requiredClaims").unwrap_or_default();
+    }
+}
+
+/// The list-valued verify options, read from the JS options object by `serde-wasm-bindgen` (the scalar
+/// options travel as numbers and booleans). Unknown members are ignored, as JS libraries do.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListOptions {
+    /// Allowed `alg` values.
+    pub algorithms: Option<OneOrMany>,
+    /// Accepted audiences.
+    pub audience: Option<OneOrMany>,
+    /// Accepted issuers.
+    pub issuer: Option<OneOrMany>,
+    /// Claims that must be present.
+    pub required_claims: Option<OneOrMany>,
 }
 
 /// The `format` index that means "the key is raw bytes" (a `Uint8Array` secret).
@@ -369,14 +379,24 @@ pub enum KeyInput<'k> {
     Bytes(&'k [u8]),
 }
 
-/// Verification options from scalars: `lists` is `{"algorithms":[…],"audience":[…],"issuer":[…],
-/// "requiredClaims":[…]}` (each optional), built by the wrapper with `JSON.stringify` from validated arrays.
-pub fn options(now: f64, leeway: f64, validate_claims: bool, lists: Option<&str>) -> VerifyOptions {
+/// Verification options from the scalars and the list options.
+pub fn options(
+    now: f64,
+    leeway: f64,
+    validate_claims: bool,
+    lists: Option<ListOptions>,
+) -> VerifyOptions {
     let mut opts = VerifyOptions::new(now);
     opts.leeway = leeway;
     opts.validate_claims = validate_claims;
-    if let Some(lists) = lists {
-        read_lists(lists, &mut opts);
+    if let Some(l) = lists {
+        opts.algorithms = l.algorithms.map(OneOrMany::into_vec);
+        opts.audience = l.audience.map(OneOrMany::into_vec);
+        opts.issuer = l.issuer.map(OneOrMany::into_vec);
+        opts.required_claims = l
+            .required_claims
+            .map(OneOrMany::into_vec)
+            .unwrap_or_default();
     }
     opts
 }
@@ -393,20 +413,35 @@ pub fn verify_scratch(
     now: f64,
     leeway: f64,
     validate_claims: bool,
-    lists: Option<String>,
+    lists: JsValue,
+) -> Result<String, JsError> {
+    // `undefined` when the call has no list options (the common, fast case).
+    let lists = if lists.is_undefined() || lists.is_null() {
+        None
+    } else {
+        Some(
+            serde_wasm_bindgen::from_value::<ListOptions>(lists)
+                .map_err(|e| JsError::new(&format!("Invalid verify options: {e}")))?,
+        )
+    };
+    let opts = options(now, leeway, validate_claims, lists);
+    Ok(verify_scratch_with(key_len, token_len, format, &opts))
+}
+
+/// [`verify_scratch`] with the options already read.
+pub fn verify_scratch_with(
+    key_len: usize,
+    token_len: usize,
+    format: u32,
+    opts: &VerifyOptions,
 ) -> String {
-    let opts = options(now, leeway, validate_claims, lists.as_deref());
     with_scratch(0, key_len, |key| {
         with_scratch(key_len, token_len, |token| {
             let token = text(token);
             if format == RAW_KEY {
-                return verify_json(&token, KeyInput::Bytes(key), &opts);
+                return verify_json(&token, KeyInput::Bytes(key), opts);
             }
-            verify_json(
-                &token,
-                KeyInput::Text(&text(key), key_format(format)),
-                &opts,
-            )
+            verify_json(&token, KeyInput::Text(&text(key), key_format(format)), opts)
         })
     })
 }
