@@ -200,3 +200,47 @@ fn huge_and_deep_inputs_are_handled() {
     )
     .is_valid());
 }
+
+#[test]
+fn hostile_duplicates_and_floods_stay_bounded() {
+    // Thousands of duplicate members under a long ancestor name: recorded duplicates and their pointers are
+    // capped, so a pre-authentication input cannot cost more than linear time and memory.
+    let long = "k".repeat(10_000);
+    let mut payload = format!(r#"{{"{long}":{{"#);
+    for _ in 0..20_000 {
+        payload.push_str(r#""a":1,"#);
+    }
+    payload.push_str(r#""a":1}}"#);
+    let t = valid_token(&payload);
+    let i = inspect(&t, 0.0);
+    assert!(i.decoded.errors.is_empty());
+    assert_eq!(i.decoded.duplicates.len(), json::MAX_DUPLICATES);
+    assert!(i
+        .decoded
+        .duplicates
+        .iter()
+        .all(|d| d.duplicate.pointer.len() < 200));
+    assert!(i.findings.len() < 100);
+    // Many sensitive-looking claims and a huge crit list give a bounded number of findings.
+    let mut flood = String::from("{");
+    for n in 0..5_000 {
+        flood.push_str(&format!(r#""password{n}":"x","#));
+    }
+    flood.push_str(r#""exp":1}"#);
+    let i = inspect(&valid_token(&flood), 0.0);
+    assert!(
+        i.findings
+            .iter()
+            .filter(|f| f.id() == "sensitive-claim")
+            .count()
+            <= 16
+    );
+    let crit: Vec<String> = (0..50_000).map(|n| format!("\"x{n}\"")).collect();
+    let header = format!(r#"{{"alg":"HS256","crit":[{}]}}"#, crit.join(","));
+    let t = format!(
+        "{}.e30.AA",
+        jwt_inspector::jwt::b64::encode(header.as_bytes())
+    );
+    let i = inspect(&t, 0.0);
+    assert_eq!(i.findings.iter().filter(|f| f.id() == "crit").count(), 1);
+}

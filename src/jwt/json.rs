@@ -13,6 +13,14 @@ use super::error::ErrorCode;
 /// Maximum nesting of arrays and objects.
 pub const MAX_DEPTH: usize = 128;
 
+/// At most this many duplicate members are recorded per document, and each pointer segment is cut to
+/// [`MAX_POINTER_SEGMENT`] characters: hostile input with thousands of duplicates under long names must stay
+/// linear in time and memory (the payload is parsed before any signature is checked).
+pub const MAX_DUPLICATES: usize = 32;
+
+/// See [`MAX_DUPLICATES`].
+pub const MAX_POINTER_SEGMENT: usize = 64;
+
 /// A JSON value that remembers how it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Json {
@@ -319,7 +327,16 @@ impl Parser<'_> {
         for seg in &self.path {
             out.push('/');
             match *seg {
-                PathSeg::Key(at) => out.push_str(&pointer_escape(&key_at(self.text, at))),
+                PathSeg::Key(at) => {
+                    let key = key_at(self.text, at);
+                    match key.char_indices().nth(MAX_POINTER_SEGMENT) {
+                        Some((cut, _)) => {
+                            out.push_str(&pointer_escape(&key[..cut]));
+                            out.push('…');
+                        }
+                        None => out.push_str(&pointer_escape(&key)),
+                    }
+                }
                 PathSeg::Index(i) => out.push_str(&i.to_string()),
             }
         }
@@ -414,7 +431,7 @@ impl Parser<'_> {
                     dup
                 }
             };
-            if duplicate {
+            if duplicate && self.duplicates.len() < MAX_DUPLICATES {
                 self.duplicates.push(Duplicate {
                     pointer: self.pointer(),
                     offset: key_at,

@@ -230,6 +230,9 @@ impl Finding {
     }
 }
 
+/// More `crit` entries than this are reported as such, not one by one (each is looked up in the header).
+const MAX_CRIT: usize = 64;
+
 /// Header parameters this tool understands well enough to honour when listed in `crit`.
 const UNDERSTOOD_CRIT: &[&str] = &["b64"];
 
@@ -246,7 +249,9 @@ pub fn lint(d: &Decoded, now: f64) -> Vec<Finding> {
     lint_encoding(d, &mut out);
     if let Some(Payload::Json(p)) = &d.payload {
         lint_claims(p, now, &mut out);
-        lint_sensitive(p, &mut String::new(), &mut out);
+        let mut sensitive = Vec::new();
+        lint_sensitive(p, &mut String::new(), &mut sensitive);
+        out.extend(sensitive);
     }
     lint_payload_kind(d, &mut out);
     out
@@ -437,6 +442,10 @@ fn lint_header(d: &Decoded, out: &mut Vec<Finding>) {
 fn lint_crit(h: &Json, crit: &Json, out: &mut Vec<Finding>, hs: Option<Span>) {
     let mut problems = Vec::new();
     match crit {
+        Json::Array(items) if items.len() > MAX_CRIT => problems.push(format!(
+            "lists {} names, more than any recipient can understand",
+            items.len()
+        )),
         Json::Array(items) if !items.is_empty() => {
             for item in items {
                 match item.as_str() {
@@ -727,11 +736,14 @@ fn sensitive_value(v: &str) -> Option<&'static str> {
     if v.contains("-----BEGIN") && v.contains("PRIVATE KEY") {
         return Some("a private key");
     }
+    if v.len() > 23 {
+        return None;
+    }
     let digits: Vec<u32> = v.chars().filter_map(|c| c.to_digit(10)).collect();
     let only_card_chars = v
         .chars()
         .all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
-    if only_card_chars && (13..=19).contains(&digits.len()) && luhn(&digits) && v.len() <= 23 {
+    if only_card_chars && (13..=19).contains(&digits.len()) && luhn(&digits) {
         return Some("a payment card number");
     }
     let b = v.as_bytes();
@@ -746,6 +758,14 @@ fn sensitive_value(v: &str) -> Option<&'static str> {
         return Some("an AWS access key ID");
     }
     None
+}
+
+/// A claim path cut to a readable length.
+fn short(path: &str) -> String {
+    match path.char_indices().nth(120) {
+        Some((cut, _)) => format!("{}…", &path[..cut]),
+        None => path.to_owned(),
+    }
 }
 
 fn luhn(digits: &[u32]) -> bool {
@@ -768,10 +788,19 @@ fn luhn(digits: &[u32]) -> bool {
     sum % 10 == 0 && digits.iter().any(|&d| d != 0)
 }
 
+/// At most this many `sensitive-claim` findings: a hostile payload must not produce megabytes of advice.
+const MAX_SENSITIVE: usize = 16;
+
 fn lint_sensitive(v: &Json, path: &mut String, out: &mut Vec<Finding>) {
+    if out.len() >= MAX_SENSITIVE {
+        return;
+    }
     match v {
         Json::Object(members) => {
             for (name, value) in members {
+                if out.len() >= MAX_SENSITIVE {
+                    break;
+                }
                 let len = path.len();
                 path.push('/');
                 path.push_str(name);
@@ -784,7 +813,7 @@ fn lint_sensitive(v: &Json, path: &mut String, out: &mut Vec<Finding>) {
                         format!(
                             "\"{}\" looks like {what}: the payload is only base64url-encoded, so anyone holding the \
                              token can read it.",
-                            &path[1..]
+                            short(&path[1..])
                         ),
                     )),
                     _ => lint_sensitive(value, path, out),
@@ -805,7 +834,7 @@ fn lint_sensitive(v: &Json, path: &mut String, out: &mut Vec<Finding>) {
                 let at = if path.is_empty() {
                     "The payload".to_owned()
                 } else {
-                    format!("\"{}\"", &path[1..])
+                    format!("\"{}\"", short(&path[1..]))
                 };
                 out.push(payload_finding(
                     Lint::SensitiveClaim,
