@@ -109,7 +109,41 @@ fn pasted_forms_are_cleaned_with_notes_and_spans_point_into_the_paste() {
         pasted[payload.start..payload.end].contains('\n'),
         "the payload span covers the line break"
     );
-    assert!(verify(&pasted, "secret", KeyFormat::Utf8, &sig_only()).is_valid());
+    // Strict verification (the default) accepts only the exact compact form: one token, one spelling.
+    let v = verify(&pasted, "secret", KeyFormat::Utf8, &sig_only());
+    assert_eq!(v.code, Some(VerifyCode::Malformed));
+    assert!(v.message.contains("Authorization"), "{}", v.message);
+    let lenient = VerifyOptions {
+        strict: false,
+        ..sig_only()
+    };
+    assert!(verify(&pasted, "secret", KeyFormat::Utf8, &lenient).is_valid());
+    // Non-canonical base64url is refused the same way, and accepted (with findings) when not strict.
+    let sig = ARTICLE_1.rsplit('.').next().unwrap();
+    let padded = format!("{ARTICLE_1}=");
+    let std_alphabet = ARTICLE_2.replace('_', "/").replace('-', "+");
+    assert_ne!(std_alphabet, ARTICLE_2);
+    let last = sig.chars().last().unwrap();
+    let stray = format!(
+        "{}{}",
+        &ARTICLE_1[..ARTICLE_1.len() - 1],
+        if last == 'Q' { 'R' } else { 'Q' }
+    );
+    for t in [&padded, &std_alphabet, &stray] {
+        assert_eq!(
+            verify(t, "secret", KeyFormat::Utf8, &sig_only()).code,
+            Some(VerifyCode::Malformed),
+            "{t}"
+        );
+        assert!(
+            inspect(t, NOW)
+                .findings
+                .iter()
+                .any(|f| f.id() == "non-canonical-base64"),
+            "{t}"
+        );
+    }
+    assert!(verify(&padded, "secret", KeyFormat::Utf8, &lenient).is_valid());
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
@@ -518,11 +552,33 @@ fn security_findings_on_hostile_headers() {
     let listed = token(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "$02", &key);
     assert!(listed.contains(".$02."));
     assert!(verify(&listed, k, KeyFormat::Base64Url, &sig_only()).is_valid());
-    let unlisted = token(r#"{"alg":"HS256","b64":false}"#, "$02", &key);
+    // sign refuses b64=false without crit; a token made elsewhere that way is rejected by verify.
+    let h = jwt_inspector::jwt::json::parse(r#"{"alg":"HS256","b64":false}"#)
+        .unwrap()
+        .value;
+    assert_eq!(
+        sign(&h, b"$02", &key).unwrap_err().code,
+        ErrorCode::SignInput
+    );
+    let input = format!("{}.$02", b64::encode(br#"{"alg":"HS256","b64":false}"#));
+    let mac = jwt_inspector::jwt::mac::sign(HmacAlg::HS256, &key, input.as_bytes());
+    let unlisted = format!("{input}.{}", b64::encode(&mac));
     assert_eq!(
         verify(&unlisted, k, KeyFormat::Base64Url, &sig_only()).code,
         Some(VerifyCode::CritUnsupported)
     );
+    // b64 must be a boolean.
+    let input = format!(
+        "{}.e30",
+        b64::encode(br#"{"alg":"HS256","b64":"false","crit":["b64"]}"#)
+    );
+    let mac = jwt_inspector::jwt::mac::sign(HmacAlg::HS256, &key, input.as_bytes());
+    let stringly = format!("{input}.{}", b64::encode(&mac));
+    assert_eq!(
+        verify(&stringly, k, KeyFormat::Base64Url, &sig_only()).code,
+        Some(VerifyCode::CritUnsupported)
+    );
+
     // crit with an unknown extension is rejected by verification.
     let v = verify(
         &t,
@@ -531,4 +587,88 @@ fn security_findings_on_hostile_headers() {
         &sig_only(),
     );
     assert_eq!(v.code, Some(VerifyCode::CritUnsupported));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn key_confusion_key_ops_and_fail_closed_claims() {
+    // A public key used as an HMAC secret (the algorithm-confusion attack) is refused, for sign and verify.
+    let pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexample\n-----END PUBLIC KEY-----\n";
+    let h = jwt_inspector::jwt::json::parse(r#"{"alg":"HS256"}"#)
+        .unwrap()
+        .value;
+    assert_eq!(
+        sign(&h, b"{}", pem.as_bytes()).unwrap_err().code,
+        ErrorCode::KeyAsymmetric
+    );
+    let input = format!("{}.e30", b64::encode(br#"{"alg":"HS256"}"#));
+    let mac = jwt_inspector::jwt::mac::sign(HmacAlg::HS256, pem.as_bytes(), input.as_bytes());
+    let forged = format!("{input}.{}", b64::encode(&mac));
+    let v = verify(&forged, pem, KeyFormat::Utf8, &sig_only());
+    assert_eq!(
+        (v.code, v.status()),
+        (Some(VerifyCode::KeyInvalid), VerifyStatus::KeyError)
+    );
+    assert_eq!(v.key_error.unwrap().code, ErrorCode::KeyAsymmetric);
+    assert!(v.findings.iter().any(|f| f.id() == "public-key-as-secret"));
+    let ssh = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIexample user@host";
+    assert_eq!(
+        verify(&forged, ssh, KeyFormat::Utf8, &sig_only()).code,
+        Some(VerifyCode::KeyInvalid)
+    );
+
+    // key_ops must allow "verify".
+    let t = token(r#"{"alg":"HS256"}"#, "{}", &[2; 32]);
+    let b = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI";
+    let enc_only = format!(r#"{{"kty":"oct","key_ops":["encrypt"],"k":"{b}"}}"#);
+    assert_eq!(
+        verify(&t, &enc_only, KeyFormat::Jwk, &sig_only()).code,
+        Some(VerifyCode::KeyAlgMismatch)
+    );
+    let verify_ok = format!(r#"{{"kty":"oct","key_ops":["sign","verify"],"k":"{b}"}}"#);
+    assert!(verify(&t, &verify_ok, KeyFormat::Jwk, &sig_only()).is_valid());
+
+    // A NaN clock or leeway fails closed.
+    let expired = token(r#"{"alg":"HS256"}"#, r#"{"exp":1}"#, &[2; 32]);
+    let nan_now = VerifyOptions::new(f64::NAN);
+    assert_eq!(
+        verify(&expired, b, KeyFormat::Base64Url, &nan_now).code,
+        Some(VerifyCode::InvalidClaim)
+    );
+    let nan_leeway = VerifyOptions {
+        leeway: f64::NAN,
+        ..VerifyOptions::new(NOW)
+    };
+    assert_eq!(
+        verify(&expired, b, KeyFormat::Base64Url, &nan_leeway).code,
+        Some(VerifyCode::InvalidClaim)
+    );
+
+    // aud must be a string or an array of strings; a null required claim is missing (as in PyJWT).
+    let aud = VerifyOptions {
+        audience: Some(vec!["api".into()]),
+        ..VerifyOptions::new(NOW)
+    };
+    let bad_aud = token(r#"{"alg":"HS256"}"#, r#"{"aud":["api",7]}"#, &[2; 32]);
+    assert_eq!(
+        verify(&bad_aud, b, KeyFormat::Base64Url, &aud).code,
+        Some(VerifyCode::InvalidClaim)
+    );
+    let req = VerifyOptions {
+        required_claims: vec!["sub".into()],
+        ..VerifyOptions::new(NOW)
+    };
+    let null_sub = token(r#"{"alg":"HS256"}"#, r#"{"sub":null}"#, &[2; 32]);
+    assert_eq!(
+        verify(&null_sub, b, KeyFormat::Base64Url, &req).code,
+        Some(VerifyCode::MissingClaim)
+    );
+
+    // Key errors name positions, never the secret's characters.
+    let v = verify(&t, "abc%def", KeyFormat::Base64, &sig_only());
+    let e = v.key_error.unwrap();
+    assert_eq!((e.code, e.span.start), (ErrorCode::KeyBase64, 3));
+    assert!(!e.message.contains('%'), "{}", e.message);
+    let v = verify(&t, "00zz", KeyFormat::Hex, &sig_only());
+    assert!(!v.message.contains('z'), "{}", v.message);
 }

@@ -126,6 +126,8 @@ pub enum ErrorCode {
     KeyJwk,
     /// A header or payload given to `sign` is not acceptable.
     SignInput,
+    /// The HMAC secret is public-key material (PEM, certificate, OpenSSH key): refused (RFC 8725 §2.1).
+    KeyAsymmetric,
 }
 
 impl ErrorCode {
@@ -149,6 +151,7 @@ impl ErrorCode {
             ErrorCode::KeyJson => "ERR_KEY_JSON",
             ErrorCode::KeyJwk => "ERR_KEY_JWK",
             ErrorCode::SignInput => "ERR_SIGN_INPUT",
+            ErrorCode::KeyAsymmetric => "ERR_KEY_ASYMMETRIC",
         }
     }
 
@@ -171,6 +174,7 @@ impl ErrorCode {
         ErrorCode::KeyJson,
         ErrorCode::KeyJwk,
         ErrorCode::SignInput,
+        ErrorCode::KeyAsymmetric,
     ];
 }
 

@@ -72,6 +72,8 @@ pub struct SymmetricKey {
     pub alg: Option<String>,
     /// The JWK `use`, if any.
     pub use_: Option<String>,
+    /// The JWK `key_ops`, if any (RFC 7517 §4.3): verification needs `"verify"`, signing `"sign"`.
+    pub key_ops: Option<Vec<String>>,
     /// Position in the JWK Set, if it came from one.
     pub index: Option<usize>,
 }
@@ -86,6 +88,7 @@ impl fmt::Debug for SymmetricKey {
             .field("kid", &self.kid)
             .field("alg", &self.alg)
             .field("use_", &self.use_)
+            .field("key_ops", &self.key_ops)
             .field("index", &self.index)
             .finish()
     }
@@ -99,6 +102,7 @@ impl SymmetricKey {
             kid: None,
             alg: None,
             use_: None,
+            key_ops: None,
             index: None,
         }
     }
@@ -106,6 +110,20 @@ impl SymmetricKey {
     /// Key length in bits.
     pub fn bits(&self) -> usize {
         self.bytes.len() * 8
+    }
+
+    /// True when the JWK's `key_ops` (if any) allows `op` (`"verify"` or `"sign"`).
+    pub fn allows(&self, op: &str) -> bool {
+        self.key_ops
+            .as_ref()
+            .is_none_or(|ops| ops.iter().any(|o| o == op))
+    }
+
+    /// What asymmetric key material the bytes look like, if any: a PEM block (public or private key,
+    /// certificate) or an OpenSSH public key. Such text used as an HMAC secret is the algorithm-confusion
+    /// attack (RFC 8725 §2.1): whoever knows the public key can forge tokens. PyJWT and jsonwebtoken refuse it.
+    pub fn asymmetric_kind(&self) -> Option<&'static str> {
+        looks_asymmetric(&self.bytes)
     }
 }
 
@@ -151,7 +169,7 @@ pub fn parse(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
                 key_err(
                     ErrorCode::KeyBase64,
                     Span::new(e.span.start + off, e.span.end + off),
-                    format!("The key is not valid {name}: {}", e.message),
+                    format!("The key is not valid {name}: {}", b64_problem(&e, off)),
                 )
             })?;
             Ok(single(SymmetricKey::from_bytes(d.bytes)))
@@ -176,6 +194,20 @@ pub fn parse(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
     }
 }
 
+/// What is wrong with base64 key text, without quoting any of it (key text is secret).
+fn b64_problem(e: &b64::B64Error, off: usize) -> String {
+    let at = e.span.start + off;
+    match e.code {
+        ErrorCode::B64Length => {
+            "its length cannot encode whole bytes (a character is missing or one too many).".into()
+        }
+        ErrorCode::B64Padding => {
+            format!("'=' padding at byte {at} is followed by more characters.")
+        }
+        _ => format!("a character outside the alphabet at byte {at}."),
+    }
+}
+
 fn trimmed(text: &str) -> (&str, usize) {
     let t = text.trim_start();
     let off = text.len() - t.len();
@@ -185,10 +217,11 @@ fn trimmed(text: &str) -> (&str, usize) {
 fn hex_decode(t: &str) -> Result<Vec<u8>, (Span, String)> {
     let b = t.as_bytes();
     if let Some(i) = b.iter().position(|c| !c.is_ascii_hexdigit()) {
+        // The message names the position, never the character: key text is secret.
         let c = t[i..].chars().next().unwrap_or('?');
         return Err((
             Span::new(i, i + c.len_utf8()),
-            format!("Invalid hex digit '{c}' at byte {i} of the key."),
+            format!("The key has a character that is not a hex digit at byte {i}."),
         ));
     }
     if b.len() % 2 == 1 {
@@ -212,10 +245,8 @@ fn parse_jwk_text(text: &str) -> Result<KeySet, InspectError> {
         key_err(
             ErrorCode::KeyJson,
             Span::char_at(text, e.offset),
-            format!(
-                "The key is not valid JSON at byte {}: {}",
-                e.offset, e.message
-            ),
+            // Not the parser's message: it quotes the character found, and key text is secret.
+            format!("The key is not valid JSON at byte {}.", e.offset),
         )
     })?;
     from_jwk_json(&parsed.value, text.len())
@@ -316,7 +347,7 @@ fn jwk(v: &Json, whole: Span) -> Result<SymmetricKey, InspectError> {
             key_err(
                 ErrorCode::KeyJwk,
                 whole,
-                format!("The JWK's \"k\" is not base64url: {}", e.message),
+                format!("The JWK's \"k\" is not base64url: {}", b64_problem(&e, 0)),
             )
         })?
         .bytes;
@@ -327,13 +358,56 @@ fn jwk(v: &Json, whole: Span) -> Result<SymmetricKey, InspectError> {
             "The JWK's \"k\" is empty.",
         ));
     }
+    let key_ops = match v.get("key_ops") {
+        None => None,
+        Some(Json::Array(items)) => Some(
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+        ),
+        Some(_) => {
+            return Err(key_err(
+                ErrorCode::KeyJwk,
+                whole,
+                "The JWK's \"key_ops\" must be an array of strings.",
+            ))
+        }
+    };
     Ok(SymmetricKey {
         bytes,
         kid: text("kid"),
         alg: text("alg"),
         use_: text("use"),
+        key_ops,
         index: None,
     })
+}
+
+/// See [`SymmetricKey::asymmetric_kind`].
+pub fn looks_asymmetric(bytes: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(bytes);
+    let t = text.trim_start();
+    if t.contains("-----BEGIN") {
+        return Some(if t.contains("PRIVATE KEY") {
+            "a PEM private key"
+        } else if t.contains("CERTIFICATE") {
+            "a PEM certificate"
+        } else {
+            "a PEM public key"
+        });
+    }
+    const SSH: &[&str] = &[
+        "ssh-rsa ",
+        "ssh-dss ",
+        "ssh-ed25519 ",
+        "ecdsa-sha2-",
+        "sk-ssh-",
+        "sk-ecdsa-",
+    ];
+    SSH.iter()
+        .any(|p| t.starts_with(p))
+        .then_some("an OpenSSH public key")
 }
 
 /// Guesses the format of key text, for a "this looks like …" hint. `None` when nothing stands out.

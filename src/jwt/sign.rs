@@ -66,6 +66,9 @@ pub fn sign(header: &Json, payload: &[u8], key: &[u8]) -> Result<String, Inspect
             ))
         }
     };
+    if let Some(e) = super::verify::asymmetric_error(key) {
+        return Err(e);
+    }
     if key.is_empty() {
         return Err(InspectError::new(
             ErrorCode::KeyEmpty,
@@ -77,6 +80,13 @@ pub fn sign(header: &Json, payload: &[u8], key: &[u8]) -> Result<String, Inspect
     let mut out = b64::encode(header.to_compact().as_bytes());
     out.push('.');
     if matches!(header.get("b64"), Some(Json::Bool(false))) {
+        let announced = matches!(header.get("crit"), Some(Json::Array(a)) if a.iter().any(|v| v.as_str() == Some("b64")));
+        if !announced {
+            return Err(sign_err(
+                Part::Header,
+                "\"b64\": false must be listed in \"crit\" (RFC 7797 §6), or recipients would misread the token.",
+            ));
+        }
         match std::str::from_utf8(payload) {
             Ok(text) if !text.contains('.') => out.push_str(text),
             _ => {

@@ -145,8 +145,13 @@ pub struct VerifyOptions {
     pub audience: Option<Vec<String>>,
     /// Accepted issuers: `iss` must be one of them.
     pub issuer: Option<Vec<String>>,
-    /// Claims that must be present.
+    /// Claims that must be present (a `null` value counts as missing, as in PyJWT).
     pub required_claims: Vec<String>,
+    /// Accept only the exact compact form (default true): a token that needed clean-up (a `Bearer ` prefix,
+    /// whitespace, quotes) or that is not strict base64url (padding, `+`/`/`, stray trailing bits) is
+    /// `MALFORMED`, so one token has one spelling (RFC 7515 §2, §7.1). The app turns this off: a person
+    /// pasting `Bearer eyJ…` wants it verified, and sees the findings.
+    pub strict: bool,
 }
 
 impl VerifyOptions {
@@ -160,6 +165,7 @@ impl VerifyOptions {
             audience: None,
             issuer: None,
             required_claims: Vec::new(),
+            strict: true,
         }
     }
 
@@ -255,6 +261,11 @@ pub fn verify_decoded(
             format!("The token is malformed: {}", e.message),
         );
     }
+    if opts.strict {
+        if let Some(why) = non_strict(d) {
+            return Verification::fail(alg, VerifyCode::Malformed, why);
+        }
+    }
     if d.kind == TokenKind::Jwe {
         return Verification::fail(
             alg,
@@ -316,6 +327,16 @@ pub fn verify_decoded(
             return v;
         }
     };
+    if let Some(e) = set.keys.iter().find_map(|k| asymmetric_error(&k.bytes)) {
+        let mut v = Verification::fail(alg, VerifyCode::KeyInvalid, e.message.clone());
+        v.key_error = Some(e);
+        v.findings = set
+            .keys
+            .first()
+            .map(|k| lints::key_findings(hmac_alg, &k.bytes, false))
+            .unwrap_or_default();
+        return v;
+    }
     let candidates = match candidates(d, set, hmac_alg) {
         Ok(c) => c,
         Err((code, msg)) => return Verification::fail(alg, code, msg),
@@ -374,8 +395,48 @@ pub fn verify_decoded(
     v
 }
 
+/// The error for an HMAC secret that is public-key material (see [`SymmetricKey::asymmetric_kind`]).
+pub fn asymmetric_error(key: &[u8]) -> Option<InspectError> {
+    let what = keys::looks_asymmetric(key)?;
+    Some(InspectError::new(
+        ErrorCode::KeyAsymmetric,
+        Part::Key,
+        super::error::Span::new(0, key.len()),
+        format!(
+            "The HMAC secret is {what}: public key material used as an HMAC secret is the algorithm-confusion \
+             attack (RFC 8725 §2.1), so it is refused, as PyJWT and jsonwebtoken do."
+        ),
+    ))
+}
+
+/// Why `d` is not in exact compact form, if it is not (see [`VerifyOptions::strict`]).
+fn non_strict(d: &Decoded) -> Option<String> {
+    if let Some(note) = d.notes.first() {
+        return Some(format!(
+            "The token is not in exact compact form ({} Pass the bare token.) Strict verification accepts one \
+             spelling per token.",
+            note.message
+        ));
+    }
+    let dev = d.base64_deviations.first()?;
+    let what = match dev.issue {
+        super::b64::B64Issue::Padding => "has '=' padding",
+        super::b64::B64Issue::StandardAlphabet => "uses '+' or '/' instead of '-' and '_'",
+        super::b64::B64Issue::TrailingBits => {
+            "ends with a character carrying stray bits (a non-canonical encoding)"
+        }
+    };
+    Some(format!(
+        "The {} {what}: JWS requires strict base64url (RFC 7515 §2), so one token has one spelling.",
+        dev.part
+    ))
+}
+
 fn crit_problem(d: &Decoded) -> Option<String> {
     let h = d.header.as_ref()?;
+    if h.get("b64").is_some_and(|b| !matches!(b, Json::Bool(_))) {
+        return Some("\"b64\" must be a boolean (RFC 7797 §3); the token must be rejected.".into());
+    }
     let Some(crit) = h.get("crit") else {
         // RFC 7797 §6: an unencoded payload must be announced in crit, or recipients that do not know b64
         // would verify a different payload than the sender meant.
@@ -431,6 +492,7 @@ fn candidates<'k>(
     let usable = |k: &&SymmetricKey| {
         k.alg.as_deref().is_none_or(|a| a == alg.name())
             && k.use_.as_deref().is_none_or(|u| u == "sig")
+            && k.allows("verify")
     };
     let before = keys.len();
     keys.retain(usable);
@@ -467,7 +529,7 @@ pub fn claims_problem(p: &Json, opts: &VerifyOptions) -> Option<(VerifyCode, Str
         ));
     }
     for name in &opts.required_claims {
-        if p.get(name).is_none() {
+        if matches!(p.get(name), None | Some(Json::Null)) {
             return Some((
                 VerifyCode::MissingClaim,
                 format!("the required claim \"{name}\" is missing."),
@@ -489,6 +551,13 @@ pub fn claims_problem(p: &Json, opts: &VerifyOptions) -> Option<(VerifyCode, Str
     }
     let num = |name: &str| p.get(name).and_then(Json::as_f64);
     let (now, leeway) = (opts.now, opts.leeway);
+    // Every comparison below is false with a NaN: a clock that is not a number must fail closed.
+    if !now.is_finite() || !leeway.is_finite() {
+        return Some((
+            VerifyCode::InvalidClaim,
+            "the clock (now) or the leeway is not a finite number, so no time claim can be checked.".into(),
+        ));
+    }
     if let Some(exp) = num("exp") {
         if now >= exp + leeway {
             return Some((
@@ -542,10 +611,23 @@ pub fn claims_problem(p: &Json, opts: &VerifyOptions) -> Option<(VerifyCode, Str
                 ))
             }
             Some(Json::String(a)) => expected.contains(a),
-            Some(Json::Array(items)) => items
-                .iter()
-                .any(|i| i.as_str().is_some_and(|a| expected.iter().any(|e| e == a))),
-            Some(_) => false,
+            Some(Json::Array(items)) => {
+                if items.iter().any(|i| i.as_str().is_none()) {
+                    return Some((
+                        VerifyCode::InvalidClaim,
+                        "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3).".into(),
+                    ));
+                }
+                items
+                    .iter()
+                    .any(|i| i.as_str().is_some_and(|a| expected.iter().any(|e| e == a)))
+            }
+            Some(_) => {
+                return Some((
+                    VerifyCode::InvalidClaim,
+                    "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3).".into(),
+                ))
+            }
         };
         if !ok {
             return Some((
