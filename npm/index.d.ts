@@ -44,6 +44,7 @@ export type ErrorCode =
   | "ERR_KEY_JSON"
   | "ERR_KEY_JWK"
   | "ERR_SIGN_INPUT"
+  | "ERR_KEY_ASYMMETRIC"
   | "ERR_INVALID_ARGUMENT";
 
 /** Why a token did not verify (append-only). */
@@ -236,8 +237,13 @@ export interface VerifyOptions {
   audience?: string | string[] | undefined;
   /** Accepted issuers: `iss` must be one of them. */
   issuer?: string | string[] | undefined;
-  /** Claims that must be present. */
+  /** Claims that must be present (a `null` value counts as missing). */
   requiredClaims?: string[] | undefined;
+  /**
+   * Accept only the exact compact form (default `true`): a token with a `Bearer ` prefix, whitespace, quotes,
+   * `=` padding, `+`/`/` or stray trailing bits is `MALFORMED`, so one token has one spelling.
+   */
+  strict?: boolean | undefined;
 }
 
 /** The outcome of `verify`: a value, never an exception, for any token. */

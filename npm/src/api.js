@@ -323,7 +323,8 @@ function bind(raw, init) {
       validateClaims = o.validateClaims;
     }
     let lists;
-    if (o.algorithms !== undefined || o.audience !== undefined || o.issuer !== undefined || o.requiredClaims !== undefined) {
+    if (o.strict !== undefined && typeof o.strict !== 'boolean') throw misuse('options', 'options.strict must be a boolean.');
+    if (o.algorithms !== undefined || o.audience !== undefined || o.issuer !== undefined || o.requiredClaims !== undefined || o.strict !== undefined) {
       // Read on the Rust side by serde-wasm-bindgen (typed `ListOptions`); validated here first so that a
       // mistake is an ERR_INVALID_ARGUMENT naming the option.
       lists = {
@@ -331,6 +332,7 @@ function bind(raw, init) {
         audience: stringList(o.audience, 'audience'),
         issuer: stringList(o.issuer, 'issuer'),
         requiredClaims: stringList(o.requiredClaims, 'requiredClaims'),
+        strict: o.strict,
       };
     }
 
@@ -348,6 +350,8 @@ function bind(raw, init) {
     try {
       out = raw.verifyScratch(keyLength, tokenLength, format, now, leeway, validateClaims, lists);
     } catch (e) {
+      // Only the options reader throws on purpose; a wasm trap is not the caller's mistake.
+      if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) throw e;
       throw misuse('options', e instanceof Error ? e.message : String(e));
     } finally {
       release();

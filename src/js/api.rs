@@ -365,6 +365,8 @@ pub struct ListOptions {
     pub issuer: Option<OneOrMany>,
     /// Claims that must be present.
     pub required_claims: Option<OneOrMany>,
+    /// Exact compact form only (default true; see `VerifyOptions::strict`).
+    pub strict: Option<bool>,
 }
 
 /// The `format` index that means "the key is raw bytes" (a `Uint8Array` secret).
@@ -397,6 +399,7 @@ pub fn options(
             .required_claims
             .map(OneOrMany::into_vec)
             .unwrap_or_default();
+        opts.strict = l.strict.unwrap_or(true);
     }
     opts
 }

@@ -167,6 +167,17 @@ describe('inspect', () => {
     assert.equal(r.notes.length, 3, r.notes.join(' | '));
     const sig = r.parts[2];
     assert.equal(input.slice(sig.start, sig.end), ARTICLE.split('.')[2]);
+    // verify is strict by default: one token, one spelling; strict: false accepts the paste.
+    const strict = verify(input, 'secret', { validateClaims: false });
+    assert.equal(strict.valid, false);
+    assert.equal(strict.code, 'MALFORMED');
+    assert.equal(verify(input, 'secret', { validateClaims: false, strict: false }).valid, true);
+    assert.equal(verify(`${ARTICLE}=`, 'secret', { validateClaims: false }).code, 'MALFORMED');
+    assert.equal(verify(`${ARTICLE}=`, 'secret', { validateClaims: false, strict: false }).valid, true);
+    // A non-canonical last character of the signature (stray bits) is refused, on every path.
+    const stray = ARTICLE.slice(0, -1) + (ARTICLE.endsWith('Q') ? 'R' : 'Q');
+    assert.equal(verify(ARTICLE, 'secret', { validateClaims: false }).valid, true);
+    assert.equal(verify(stray, 'secret', { validateClaims: false }).code, 'MALFORMED');
   });
 });
 
@@ -403,6 +414,14 @@ describe('sign → verify', () => {
     fails(() => sign(cyclic, KEY), 'ERR_SIGN_INPUT', 'payload');
     fails(() => sign({}, { keys: [] }), 'ERR_KEY_JWK', 'key');
     fails(() => sign({}, { kty: 'oct', k: 'AAAA', use: 'enc' }), 'ERR_KEY_JWK', 'key');
+    // Public-key material as an HMAC secret (algorithm confusion) is refused for signing and verifying.
+    const pem = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexample\n-----END PUBLIC KEY-----\n';
+    fails(() => sign({}, pem), 'ERR_KEY_ASYMMETRIC', 'key');
+    const forged = hmacToken({ alg: 'HS256' }, { sub: 'admin' }, pem);
+    const v = verify(forged, pem);
+    assert.equal(v.valid, false);
+    assert.equal(v.code, 'KEY_INVALID');
+    assert.equal(v.keyError.code, 'ERR_KEY_ASYMMETRIC');
     assert.throws(
       () => sign({}, 'é0z', { keyEncoding: 'hex' }),
       (e) => e.code === 'ERR_KEY_HEX' && 'é0z'.slice(e.start, e.end) === 'é',
