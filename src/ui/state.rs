@@ -594,7 +594,12 @@ fn key_summary(set: &KeySet) -> String {
 /// The signature status of `d` with key text `key` read as `format` (signature only: the claims badge
 /// shows expiry separately, so an expired token with the right key is still "verified").
 pub fn signature_view(d: &Decoded, key: &str, format: KeyFormat) -> SignatureView {
-    let opts = VerifyOptions::signature_only();
+    // Not strict: a person pasting `Bearer eyJ…` or a padded token wants it verified; the findings list
+    // every deviation from the compact form.
+    let opts = VerifyOptions {
+        strict: false,
+        ..VerifyOptions::signature_only()
+    };
     let alg = d.alg.clone();
     let alg_name = alg.as_deref().unwrap_or("?");
     let hint = keys::detect_format(key).filter(|&f| {
