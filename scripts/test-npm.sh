@@ -66,7 +66,7 @@ cat > "$project/package.json" <<'EOF'
 { "name": "jwt-inspector-user", "private": true, "type": "module" }
 EOF
 (cd "$project" && npm install --no-audit --no-fund --loglevel=error "$tarball")
-cp tests/npm/*.mjs tests/npm/*.cjs "$project/"
+cp tests/npm/*.mjs tests/npm/*.cjs tests/chromium.mjs "$project/"
 cp -r tests/npm/types "$project/types"
 
 step "node:test suites against the installed tarball"

@@ -4,20 +4,9 @@ import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// Without the background-networking flags Chromium floods the closed network with refused connections.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export async function start(dist) {
   const server = await serve(dist, 0);

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 export const REPO = process.env.JWTI_REPO;
 if (!REPO) throw new Error('JWTI_REPO is not set: run these suites through scripts/test-npm.sh');
@@ -94,18 +95,4 @@ export async function serve(dir, headers = {}) {
   };
 }
 
-// Debian's Chromium through playwright-core; without the background-networking flags it floods the closed
-// network with refused connections.
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
