@@ -16,19 +16,20 @@
 //!   `payloadJson` keep every digit.
 //! - **Offsets are UTF-16.** The core reports byte spans; JavaScript strings index UTF-16 code units, so every
 //!   `start`/`end` is converted here ([`Offsets`]) and `input.slice(start, end)` is the bad text.
-//! - **Work that repeats is done once.** Texts that are the same in every answer travel as indexes; the last
-//!   key is kept parsed, with its keyed HMAC states, and the last header decoded (kept in memory only, never
-//!   persisted, logged or returned); the common valid `verify` takes a fast path that gives the core's exact
-//!   answer (`src/js/fast.rs`, tested against the core on thousands of generated cases).
+//! - **Work that repeats is done once.** Texts that are the same in every answer travel as indexes; the core
+//!   [`Verifier`](crate::Verifier) of the last key is kept, with its parsed keys and keyed HMAC states (in
+//!   memory only, never persisted, logged or returned). Every verification rule is the core's: this layer
+//!   converts and caches, and decides nothing.
+//! - **A trap leaves no state behind.** Cached state is moved out of its cell while a call uses it, so a
+//!   trap (wasm has no unwinding) cannot leave a cell borrowed, and the next call works.
 
 mod api;
-mod fast;
 mod out;
 mod utf16;
 
 pub use api::{
     inspect_json, inspect_scratch, key_format_index, key_formats, memory, options, scratch,
-    sign_json, static_text, verify_json, verify_json_reference, verify_scratch,
-    verify_scratch_with, KeyInput, ListOptions, OneOrMany, RAW_KEY,
+    scratch_capacity, sign_json, static_text, verify_json, verify_json_reference, verify_scratch,
+    verify_scratch_with, ListOptions, OneOrMany, RAW_KEY,
 };
 pub use utf16::Offsets;

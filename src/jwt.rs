@@ -2,6 +2,7 @@
 
 pub mod b64;
 pub mod claims;
+pub mod crit;
 pub mod error;
 pub mod header;
 pub mod input;
@@ -10,6 +11,7 @@ pub mod json;
 pub mod keys;
 pub mod lints;
 pub mod mac;
+pub mod material;
 pub mod sign;
 pub mod token;
 pub mod verify;

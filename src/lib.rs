@@ -34,11 +34,14 @@ pub use jwt::header::HeaderField;
 pub use jwt::input::{Note, NoteKind};
 pub use jwt::inspect::{inspect, Inspection};
 pub use jwt::json::Json;
-pub use jwt::keys::{KeyFormat, KeySet, SymmetricKey};
+pub use jwt::keys::{
+    permits, Key, KeyFormat, KeyMaterial, KeyOp, KeySet, KeyUse, Operation, Refusal,
+};
 pub use jwt::lints::{Finding, Lint, Severity};
-pub use jwt::mac::HmacAlg;
-pub use jwt::sign::{header_for, sign, sign_json_text};
+pub use jwt::mac::{HmacAlg, MacKey};
+pub use jwt::material::{Detected, Material, Wrapping};
+pub use jwt::sign::{header_for, sign, sign_json_text, sign_with};
 pub use jwt::token::{decode, Decoded, PartInfo, Payload, TokenKind};
 pub use jwt::verify::{
-    verify, verify_decoded, Verification, VerifyCode, VerifyOptions, VerifyStatus,
+    verify, KeyInput, Verification, Verifier, VerifyCode, VerifyOptions, VerifyStatus,
 };

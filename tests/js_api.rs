@@ -7,9 +7,10 @@
 
 use jwt_inspector::js::{
     inspect_json, inspect_scratch, key_format_index, key_formats, options, scratch, sign_json,
-    static_text, verify_json, verify_json_reference, verify_scratch_with, KeyInput, ListOptions,
-    OneOrMany, RAW_KEY,
+    static_text, verify_json, verify_json_reference, verify_scratch_with, ListOptions, OneOrMany,
+    RAW_KEY,
 };
+use jwt_inspector::KeyInput;
 use jwt_inspector::{ErrorCode, KeyFormat, Lint, VerifyCode};
 use serde_json::Value;
 
@@ -86,7 +87,7 @@ fn claim_times_and_cleaned_tokens() {
     let token = jwt_inspector::sign_json_text(
         r#"{"alg":"HS256"}"#,
         r#"{"exp":1699999000,"n":12345678901234567890123}"#,
-        b"k",
+        &jwt_inspector::jwt::keys::from_bytes(b"k").unwrap(),
     )
     .unwrap();
     let input = format!("Bearer {token}");
@@ -195,8 +196,12 @@ fn verify_answers() {
     assert_eq!(js_slice(key, &e[2], &e[3]), "😀");
 
     // Claims: the vectors' clock, expired and leeway.
-    let expired =
-        jwt_inspector::sign_json_text(r#"{"alg":"HS256"}"#, r#"{"exp":1699999990}"#, b"k").unwrap();
+    let expired = jwt_inspector::sign_json_text(
+        r#"{"alg":"HS256"}"#,
+        r#"{"exp":1699999990}"#,
+        &jwt_inspector::jwt::keys::from_bytes(b"k").unwrap(),
+    )
+    .unwrap();
     let v: Value = serde_json::from_str(&verify_json(
         &expired,
         KeyInput::Text("k", KeyFormat::Utf8),

@@ -30,19 +30,18 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::fast::{self, FastCache};
 use super::out::Out;
 use super::utf16::Offsets;
 use crate::jwt::b64;
 use crate::jwt::error::{ErrorCode, InspectError, Part, Span};
 use crate::jwt::inspect::{hex, inspect};
 use crate::jwt::json::{self, Json};
-use crate::jwt::keys::{self, KeyFormat, KeySet, SymmetricKey};
+use crate::jwt::keys::{self, KeyFormat, KeySet};
 use crate::jwt::lints::Finding;
 use crate::jwt::mac::HmacAlg;
-use crate::jwt::sign::{header_for, sign};
+use crate::jwt::sign::{header_for, sign_with};
 use crate::jwt::token::{self, Decoded, Payload};
-use crate::jwt::verify::{verify_decoded, VerifyOptions};
+use crate::jwt::verify::{KeyInput, Verifier, VerifyOptions};
 
 thread_local! {
     /// Input text written by the JS wrapper (see the module docs). Its length is its capacity.
@@ -70,14 +69,27 @@ pub fn memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// Runs `f` on bytes `start..start + len` of the scratch buffer (clamped to it).
-fn with_scratch<R>(start: usize, len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
-    SCRATCH.with(|s| {
-        let s = s.borrow();
-        let start = start.min(s.len());
-        let end = start.saturating_add(len).min(s.len());
-        f(&s[start..end])
-    })
+/// Runs `f` on the scratch buffer. The buffer is moved out of its cell while `f` runs, so no borrow is held:
+/// if `f` traps (wasm has no unwinding), the cell is left empty rather than borrowed forever, and the next
+/// call works (the wrapper sees [`scratch_capacity`] at 0 and writes its input again).
+fn with_scratch<R>(f: impl FnOnce(&[u8]) -> R) -> R {
+    let buffer = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let r = f(&buffer);
+    SCRATCH.with(|s| *s.borrow_mut() = buffer);
+    r
+}
+
+/// Bytes `start..start + len` of `buffer`, clamped to it.
+fn range(buffer: &[u8], start: usize, len: usize) -> &[u8] {
+    let start = start.min(buffer.len());
+    &buffer[start..start.saturating_add(len).min(buffer.len())]
+}
+
+/// The scratch buffer's capacity (0 after a trap emptied it): the wrapper checks it before reusing what it
+/// wrote there.
+#[wasm_bindgen(js_name = scratchCapacity)]
+pub fn scratch_capacity() -> usize {
+    SCRATCH.with(|s| s.borrow().len())
 }
 
 /// The scratch text as `&str`. `encodeInto` always writes UTF-8 (lone surrogates become U+FFFD), so the
@@ -122,7 +134,7 @@ fn key_format(index: u32) -> KeyFormat {
 /// [`inspect_json`] of the first `len` bytes of the scratch buffer.
 #[wasm_bindgen(js_name = inspectScratch)]
 pub fn inspect_scratch(len: usize, now: f64) -> String {
-    with_scratch(0, len, |bytes| inspect_json(&text(bytes), now))
+    with_scratch(|buffer| inspect_json(&text(range(buffer, 0, len)), now))
 }
 
 /// Inspects `input` at `now` (unix seconds): everything the core decodes and explains, in the inspect
@@ -296,40 +308,25 @@ fn error_json(e: &InspectError, text: &str) -> String {
     o.finish()
 }
 
-/// The last key verified with: its format index (or [`RAW_KEY`]), its text or bytes, what it parsed to
-/// and the HMAC states keyed with it. Reused when the same key comes again, which is the common case (one
-/// service, one secret). Kept in wasm memory only; never persisted, logged or returned.
-struct CachedKey {
+/// The last key verified with — its format index (or [`RAW_KEY`]), its text or bytes and the strictness it
+/// was read with — and the core [`Verifier`] built from it, with the parsed keys and their keyed HMAC states.
+/// Reused when the same key comes again, which is the common case (one service, one secret). Kept in wasm
+/// memory only; never persisted, logged or returned.
+struct CachedVerifier {
     format: u32,
+    strict: bool,
     source: Vec<u8>,
-    keys: Result<KeySet, InspectError>,
-    macs: FastCache,
+    verifier: Verifier,
 }
 
 thread_local! {
-    static LAST_KEY: RefCell<Option<CachedKey>> = const { RefCell::new(None) };
+    static LAST_KEY: RefCell<Option<CachedVerifier>> = const { RefCell::new(None) };
 }
 
-fn key_from_bytes(bytes: &[u8]) -> Result<KeySet, InspectError> {
-    if bytes.is_empty() {
-        return Err(InspectError::new(
-            ErrorCode::KeyEmpty,
-            Part::Key,
-            Span::default(),
-            "The key is empty.",
-        ));
-    }
-    Ok(KeySet {
-        keys: vec![SymmetricKey::from_bytes(bytes)],
-        is_set: false,
-        skipped: Vec::new(),
-    })
-}
-
-fn parse_key(key: KeyInput<'_>) -> Result<KeySet, InspectError> {
+fn parse_key(key: KeyInput<'_>, strict: bool) -> Result<KeySet, InspectError> {
     match key {
-        KeyInput::Text(text, format) => keys::parse(text, format),
-        KeyInput::Bytes(bytes) => key_from_bytes(bytes),
+        KeyInput::Text(text, format) => keys::parse_with(text, format, strict),
+        KeyInput::Bytes(bytes) => keys::from_bytes(bytes),
     }
 }
 
@@ -371,15 +368,6 @@ pub struct ListOptions {
 
 /// The `format` index that means "the key is raw bytes" (a `Uint8Array` secret).
 pub const RAW_KEY: u32 = 255;
-
-/// A verification key as the wrapper passes it.
-#[derive(Debug, Clone, Copy)]
-pub enum KeyInput<'k> {
-    /// Key text and how to read it.
-    Text(&'k str, KeyFormat),
-    /// The secret itself.
-    Bytes(&'k [u8]),
-}
 
 /// Verification options from the scalars and the list options.
 pub fn options(
@@ -438,21 +426,20 @@ pub fn verify_scratch_with(
     format: u32,
     opts: &VerifyOptions,
 ) -> String {
-    with_scratch(0, key_len, |key| {
-        with_scratch(key_len, token_len, |token| {
-            let token = text(token);
-            if format == RAW_KEY {
-                return verify_json(&token, KeyInput::Bytes(key), opts);
-            }
-            verify_json(&token, KeyInput::Text(&text(key), key_format(format)), opts)
-        })
+    with_scratch(|buffer| {
+        let key = range(buffer, 0, key_len);
+        let token = text(range(buffer, key_len, token_len));
+        if format == RAW_KEY {
+            return verify_json(&token, KeyInput::Bytes(key), opts);
+        }
+        verify_json(&token, KeyInput::Text(&text(key), key_format(format)), opts)
     })
 }
 
 /// Verifies `token` with `key` under `opts`, in the verify format of the module docs. Never fails. The
 /// decoded header and payload are included only when the signature verified, so unauthenticated claims
-/// are never handed out by `verify`. The common valid case takes the fast path (`src/js/fast.rs`); every
-/// other case is the core's [`verify_decoded`], with the same answer either way.
+/// are never handed out by `verify`. The core's [`Verifier`] decides everything; this only caches it for a
+/// repeated key (moved out of its cell while it runs, so a trap cannot leave the cell borrowed).
 pub fn verify_json(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> String {
     let (format, source) = match key {
         KeyInput::Text(text, format) => {
@@ -461,44 +448,35 @@ pub fn verify_json(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> Stri
         }
         KeyInput::Bytes(bytes) => (RAW_KEY, bytes),
     };
-    LAST_KEY.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        if cache
-            .as_ref()
-            .is_some_and(|c| c.format != format || c.source != source)
-        {
-            *cache = None;
-        }
-        let cached = cache.get_or_insert_with(|| CachedKey {
+    let cached = LAST_KEY.with(|cell| cell.borrow_mut().take());
+    let mut cached = match cached {
+        Some(c) if c.format == format && c.strict == opts.strict && c.source == source => c,
+        _ => CachedVerifier {
             format,
+            strict: opts.strict,
             source: source.to_vec(),
-            keys: parse_key(key),
-            macs: FastCache::default(),
-        });
-        if let Ok(set) = &cached.keys {
-            if let Some(answer) = fast::verify(token, set, &mut cached.macs, opts) {
-                return answer;
-            }
-        }
-        verify_json_core(token, &cached.keys, key, opts)
-    })
+            verifier: Verifier::from_keys(parse_key(key, opts.strict), opts.clone()),
+        },
+    };
+    if cached.verifier.options() != opts {
+        *cached.verifier.options_mut() = opts.clone();
+    }
+    let answer = verify_json_core(token, &cached.verifier, key);
+    LAST_KEY.with(|cell| *cell.borrow_mut() = Some(cached));
+    answer
 }
 
-/// [`verify_json`] through the core only (no fast path, no cache): the reference the fast path is tested
-/// against.
+/// [`verify_json`] without the cache: a fresh [`Verifier`] for every call. Tests check that both answer
+/// alike.
 #[doc(hidden)]
 pub fn verify_json_reference(token: &str, key: KeyInput<'_>, opts: &VerifyOptions) -> String {
-    verify_json_core(token, &parse_key(key), key, opts)
+    let verifier = Verifier::from_keys(parse_key(key, opts.strict), opts.clone());
+    verify_json_core(token, &verifier, key)
 }
 
-fn verify_json_core(
-    token: &str,
-    keys: &Result<KeySet, InspectError>,
-    key: KeyInput<'_>,
-    opts: &VerifyOptions,
-) -> String {
+fn verify_json_core(token: &str, verifier: &Verifier, key: KeyInput<'_>) -> String {
     let d = token::decode(token);
-    let v = verify_decoded(&d, keys, opts);
+    let v = verifier.verify_decoded(&d);
     let mut o = Out::with_capacity(512);
     o.open_array();
     o.bool(v.is_valid()).opt_str(v.alg.as_deref());
@@ -582,41 +560,14 @@ pub fn sign_json(
         }
     };
     let header = header_for(hmac_alg, extra.as_ref()).map_err(|e| fail(e, ""))?;
+    // Key text is read strictly, as `verify` reads it by default; which key may sign is the core's rule.
     let set = match key_bytes {
-        Some(bytes) => key_from_bytes(&bytes),
-        None => keys::parse(key, key_format(format)),
+        Some(bytes) => keys::from_bytes(&bytes),
+        None => keys::parse_with(key, key_format(format), true),
     }
     .map_err(|e| fail(e, key))?;
-    let jwk_problem = |message: String| {
-        InspectError::new(
-            ErrorCode::KeyJwk,
-            Part::Key,
-            Span::new(0, key.len()),
-            message,
-        )
-    };
-    let k = match set.keys.as_slice() {
-        [k] if !set.is_set => k,
-        _ => {
-            return Err(fail(
-                jwk_problem("Signing needs one key, not a JWK Set.".to_owned()),
-                key,
-            ))
-        }
-    };
-    if let Some(a) = k.alg.as_deref().filter(|a| *a != alg) {
-        return Err(fail(
-            jwk_problem(format!(
-                "The JWK is for {a}, but the token is signed with {alg}."
-            )),
-            key,
-        ));
-    }
-    if let Some(u) = k.use_.as_deref().filter(|u| *u != "sig") {
-        return Err(fail(
-            jwk_problem(format!("The JWK's \"use\" is \"{u}\", not \"sig\".")),
-            key,
-        ));
-    }
-    sign(&header, payload.as_bytes(), &k.bytes).map_err(|e| fail(e, ""))
+    sign_with(&header, payload.as_bytes(), &set).map_err(|e| {
+        let text = if e.part == Part::Key { key } else { "" };
+        fail(e, text)
+    })
 }

@@ -89,6 +89,9 @@ impl Json {
     }
 
     /// Pretty-printed with two-space indentation, member order and number text kept, unicode unescaped.
+    /// Values nested deeper than [`PRETTY_DEPTH`] are written compactly on one line, so the text stays within
+    /// a small multiple of the input whatever the nesting (indenting every level of a 128-deep document
+    /// would multiply it by up to 256).
     pub fn to_pretty(&self) -> String {
         let mut out = String::new();
         self.write_pretty(&mut out);
@@ -147,6 +150,23 @@ impl JsonSink for Vec<(TokenClass, String)> {
     }
 }
 
+/// Makes room for one more element: by doubling while small, by a quarter once large, so that a big array
+/// never holds (while it is moved to a larger block) three times the room its elements need.
+fn grow<T>(v: &mut Vec<T>) {
+    if v.len() == v.capacity() && v.len() >= 1024 {
+        v.reserve_exact(v.len() / 4);
+    }
+}
+
+/// Levels of nesting that [`Json::to_pretty`] indents; deeper values are written compactly.
+pub const PRETTY_DEPTH: usize = 8;
+
+/// The indentation of the children of a value at `indent`: one level more, or none (compact) past
+/// [`PRETTY_DEPTH`].
+fn deeper(indent: Option<usize>) -> Option<usize> {
+    indent.filter(|&n| n < PRETTY_DEPTH).map(|n| n + 1)
+}
+
 fn newline<S: JsonSink>(out: &mut S, indent: usize) {
     out.push(TokenClass::Space, "\n");
     for _ in 0..indent {
@@ -162,38 +182,40 @@ fn write_value<S: JsonSink>(v: &Json, out: &mut S, indent: Option<usize>) {
         Json::Number(n) => out.push(TokenClass::Number, n),
         Json::String(s) => out.push(TokenClass::String, &quote(s)),
         Json::Array(items) => {
+            let inner = deeper(indent);
             out.push(TokenClass::Punct, "[");
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push(TokenClass::Punct, ",");
                 }
-                if let Some(n) = indent {
-                    newline(out, n + 1);
+                if let Some(n) = inner {
+                    newline(out, n);
                 }
-                write_value(item, out, indent.map(|n| n + 1));
+                write_value(item, out, inner);
             }
-            if let (Some(n), false) = (indent, items.is_empty()) {
+            if let (Some(n), Some(_), false) = (indent, inner, items.is_empty()) {
                 newline(out, n);
             }
             out.push(TokenClass::Punct, "]");
         }
         Json::Object(members) => {
+            let inner = deeper(indent);
             out.push(TokenClass::Punct, "{");
             for (i, (k, item)) in members.iter().enumerate() {
                 if i > 0 {
                     out.push(TokenClass::Punct, ",");
                 }
-                if let Some(n) = indent {
-                    newline(out, n + 1);
+                if let Some(n) = inner {
+                    newline(out, n);
                 }
                 out.push(TokenClass::Key, &quote(k));
                 out.push(TokenClass::Punct, ":");
-                if indent.is_some() {
+                if inner.is_some() {
                     out.push(TokenClass::Space, " ");
                 }
-                write_value(item, out, indent.map(|n| n + 1));
+                write_value(item, out, inner);
             }
-            if let (Some(n), false) = (indent, members.is_empty()) {
+            if let (Some(n), Some(_), false) = (indent, inner, members.is_empty()) {
                 newline(out, n);
             }
             out.push(TokenClass::Punct, "}");
@@ -439,6 +461,7 @@ impl Parser<'_> {
             }
             let v = self.value(depth)?;
             self.path.pop();
+            grow(&mut members);
             members.push((key, v));
             self.ws();
             match self.s.get(self.i) {
@@ -448,6 +471,9 @@ impl Parser<'_> {
                 }
                 Some(b'}') => {
                     self.i += 1;
+                    // Growth leaves up to 4× the room needed (a one-member object holds room for four):
+                    // the tree must stay a small multiple of the input.
+                    members.shrink_to_fit();
                     return Ok(Json::Object(members));
                 }
                 _ => {
@@ -473,6 +499,7 @@ impl Parser<'_> {
             self.path.push(PathSeg::Index(items.len()));
             let v = self.value(depth)?;
             self.path.pop();
+            grow(&mut items);
             items.push(v);
             self.ws();
             match self.s.get(self.i) {
@@ -482,6 +509,7 @@ impl Parser<'_> {
                 }
                 Some(b']') => {
                     self.i += 1;
+                    items.shrink_to_fit();
                     return Ok(Json::Array(items));
                 }
                 _ => {

@@ -1,10 +1,14 @@
-//! HMAC keys as people have them: text, base64, base64url, hex, a JWK or a JWK Set.
+//! Keys as people have them — text, base64, base64url, hex, raw bytes, a JWK or a JWK Set — read into one
+//! key model ([`Key`]: material plus typed JWK restrictions), with one acceptance rule for secrets
+//! ([`secret`]) and one rule for "may this key be used with this algorithm for this operation" ([`permits`]).
 
 use std::fmt;
 
 use super::b64;
 use super::error::{ErrorCode, InspectError, Part, Span};
 use super::json::{self, Json};
+use super::mac::HmacAlg;
+use super::material;
 
 /// How the key text is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -14,7 +18,8 @@ pub enum KeyFormat {
     Utf8,
     /// Standard base64, padded or not (the URL-safe characters are accepted too).
     Base64,
-    /// base64url, padded or not (the standard characters are accepted too).
+    /// base64url (RFC 4648 §5). Strict parsing refuses the standard alphabet and padding; lenient parsing (the
+    /// app) reads them, with a note.
     Base64Url,
     /// Hexadecimal, optionally `0x`-prefixed.
     Hex,
@@ -61,30 +66,78 @@ impl KeyFormat {
     ];
 }
 
-/// One symmetric key. `Debug` never shows the key bytes.
+/// What a key is made of. `#[non_exhaustive]`: RSA, EC (with its curve) and OKP keys slot in here, and every
+/// key question is answered by [`permits`] from this type.
 #[derive(Clone, PartialEq, Eq)]
-pub struct SymmetricKey {
-    /// The raw key bytes.
-    pub bytes: Vec<u8>,
+#[non_exhaustive]
+pub enum KeyMaterial {
+    /// A symmetric secret (JWK `kty: "oct"`), for HS256/384/512.
+    Oct(Vec<u8>),
+}
+
+/// A JWK's `use` (RFC 7517 §4.2).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KeyUse {
+    /// `"sig"`: signatures and MACs.
+    Sig,
+    /// `"enc"`: encryption.
+    Enc,
+    /// Any other value (never usable for signatures).
+    Other(String),
+}
+
+/// One of a JWK's `key_ops` (RFC 7517 §4.3).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KeyOp {
+    /// `"sign"`: compute a signature or MAC.
+    Sign,
+    /// `"verify"`: verify a signature or MAC.
+    Verify,
+    /// Any other operation (`encrypt`, `wrapKey`, …).
+    Other(String),
+}
+
+/// What a key is about to be used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// Making a signature.
+    Sign,
+    /// Checking one.
+    Verify,
+}
+
+impl Operation {
+    /// `"sign"` or `"verify"`, as `key_ops` spells them.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Operation::Sign => "sign",
+            Operation::Verify => "verify",
+        }
+    }
+}
+
+/// One key with its JWK restrictions. `Debug` never shows key material.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The key itself.
+    pub material: KeyMaterial,
     /// The JWK `kid`, if any.
     pub kid: Option<String>,
-    /// The JWK `alg`, if any (the key may only be used with that algorithm).
+    /// The JWK `alg`, if any: the key may only be used with that algorithm.
     pub alg: Option<String>,
     /// The JWK `use`, if any.
-    pub use_: Option<String>,
-    /// The JWK `key_ops`, if any (RFC 7517 §4.3): verification needs `"verify"`, signing `"sign"`.
-    pub key_ops: Option<Vec<String>>,
+    pub use_: Option<KeyUse>,
+    /// The JWK `key_ops`, if any: verification needs `verify`, signing `sign`.
+    pub key_ops: Option<Vec<KeyOp>>,
     /// Position in the JWK Set, if it came from one.
     pub index: Option<usize>,
 }
 
-impl fmt::Debug for SymmetricKey {
+impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SymmetricKey")
-            .field(
-                "bytes",
-                &format_args!("<{} bytes redacted>", self.bytes.len()),
-            )
+        f.debug_struct("Key")
+            .field("kty", &self.kty())
+            .field("material", &format_args!("<{} bits redacted>", self.bits()))
             .field("kid", &self.kid)
             .field("alg", &self.alg)
             .field("use_", &self.use_)
@@ -94,11 +147,12 @@ impl fmt::Debug for SymmetricKey {
     }
 }
 
-impl SymmetricKey {
-    /// A key from raw bytes.
-    pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Self {
-        SymmetricKey {
-            bytes: bytes.into(),
+impl Key {
+    /// A secret from raw bytes, with no restrictions. Whether it may be used is [`permits`]' question, and
+    /// whether the bytes are acceptable is [`secret`]'s.
+    pub fn oct(bytes: impl Into<Vec<u8>>) -> Self {
+        Key {
+            material: KeyMaterial::Oct(bytes.into()),
             kid: None,
             alg: None,
             use_: None,
@@ -107,72 +161,188 @@ impl SymmetricKey {
         }
     }
 
-    /// Key length in bits.
+    /// The JWK key type: `"oct"` (later also `"RSA"`, `"EC"`, `"OKP"`).
+    pub const fn kty(&self) -> &'static str {
+        match self.material {
+            KeyMaterial::Oct(_) => "oct",
+        }
+    }
+
+    /// The secret bytes of a symmetric key.
+    pub fn secret(&self) -> Option<&[u8]> {
+        match &self.material {
+            KeyMaterial::Oct(b) => Some(b),
+        }
+    }
+
+    /// Key size in bits (a secret's length; later a modulus or curve size).
     pub fn bits(&self) -> usize {
-        self.bytes.len() * 8
-    }
-
-    /// True when the JWK's `key_ops` (if any) allows `op` (`"verify"` or `"sign"`).
-    pub fn allows(&self, op: &str) -> bool {
-        self.key_ops
-            .as_ref()
-            .is_none_or(|ops| ops.iter().any(|o| o == op))
-    }
-
-    /// What asymmetric key material the bytes look like, if any: a PEM block (public or private key,
-    /// certificate) or an OpenSSH public key. Such text used as an HMAC secret is the algorithm-confusion
-    /// attack (RFC 8725 §2.1): whoever knows the public key can forge tokens. PyJWT and jsonwebtoken refuse it.
-    pub fn asymmetric_kind(&self) -> Option<&'static str> {
-        looks_asymmetric(&self.bytes)
+        match &self.material {
+            KeyMaterial::Oct(b) => b.len() * 8,
+        }
     }
 }
 
-/// Parsed key input: one key or a set. (`Debug` is redacted through [`SymmetricKey`].)
+/// Why a key may not be used for an algorithm and operation (see [`permits`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// One plain sentence.
+    pub message: String,
+}
+
+/// The one rule for "may `key` be used with `alg` for `op`", asked by verification, signing, the npm
+/// binding and the app alike (RFC 7517 §4.2–4.4, RFC 8725 §3.1): the key type must fit the algorithm, a
+/// JWK `alg` must be that algorithm, `use` must be `sig`, and `key_ops` must list the operation.
+pub fn permits(key: &Key, alg: HmacAlg, op: Operation) -> Result<(), Refusal> {
+    let refuse = |message: String| Err(Refusal { message });
+    match &key.material {
+        KeyMaterial::Oct(_) => {}
+    }
+    if let Some(a) = key.alg.as_deref().filter(|a| *a != alg.name()) {
+        return refuse(format!(
+            "The JWK is for {a}, but the token uses {}.",
+            alg.name()
+        ));
+    }
+    match &key.use_ {
+        None | Some(KeyUse::Sig) => {}
+        Some(KeyUse::Enc) => {
+            return refuse(
+                "The JWK's \"use\" is \"enc\": it is for encryption, not signatures.".into(),
+            )
+        }
+        Some(KeyUse::Other(u)) => {
+            return refuse(format!("The JWK's \"use\" is \"{u}\", not \"sig\"."))
+        }
+    }
+    let wanted = match op {
+        Operation::Sign => KeyOp::Sign,
+        Operation::Verify => KeyOp::Verify,
+    };
+    if key
+        .key_ops
+        .as_ref()
+        .is_some_and(|ops| !ops.contains(&wanted))
+    {
+        return refuse(format!(
+            "The JWK's \"key_ops\" does not include \"{}\".",
+            op.as_str()
+        ));
+    }
+    Ok(())
+}
+
+/// Parsed key input: one key or a set. (`Debug` is redacted through [`Key`].)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeySet {
-    /// The usable symmetric keys, in input order.
-    pub keys: Vec<SymmetricKey>,
+    /// The usable keys, in input order.
+    pub keys: Vec<Key>,
     /// True when the input was a JWK Set.
     pub is_set: bool,
     /// Keys of a set that were skipped, with the reason (e.g. an RSA key).
     pub skipped: Vec<String>,
+    /// What lenient parsing accepted that strict parsing refuses (e.g. standard base64 read as base64url).
+    pub notes: Vec<String>,
+}
+
+impl KeySet {
+    fn single(key: Key) -> Self {
+        KeySet {
+            keys: vec![key],
+            is_set: false,
+            skipped: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
 }
 
 fn key_err(code: ErrorCode, span: Span, message: impl Into<String>) -> InspectError {
     InspectError::new(code, Part::Key, span, message)
 }
 
-/// Parses key text in the given format. Errors carry byte spans into `text`.
-pub fn parse(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
-    let single = |key| KeySet {
-        keys: vec![key],
-        is_set: false,
-        skipped: Vec::new(),
-    };
-    if text.is_empty() || (format != KeyFormat::Utf8 && text.trim().is_empty()) {
+/// The one acceptance rule for HMAC secret bytes, however they were spelled (text, base64, hex, raw bytes,
+/// a JWK's `k`): not empty (an empty secret lets anyone compute the MAC), and not public-key material (the
+/// algorithm-confusion attack, RFC 8725 §2.1; see [`material::classify`]). `span` locates the key text.
+pub fn secret(bytes: Vec<u8>, span: Span) -> Result<Key, InspectError> {
+    if bytes.is_empty() {
         return Err(key_err(
             ErrorCode::KeyEmpty,
-            Span::new(0, text.len()),
-            "No key was given.",
+            span,
+            "The key is empty: an empty HMAC secret lets anyone compute the signature.",
         ));
     }
+    if let Some(what) = material::classify(&bytes) {
+        return Err(key_err(
+            ErrorCode::KeyAsymmetric,
+            span,
+            format!(
+                "The HMAC secret is {}: key material used as an HMAC secret is the algorithm-confusion attack \
+                 (RFC 8725 §2.1), so it is refused, as PyJWT and jsonwebtoken do.",
+                what.describe()
+            ),
+        ));
+    }
+    Ok(Key::oct(bytes))
+}
+
+/// A secret given as raw bytes (a `Uint8Array`), under the same rule as text.
+pub fn from_bytes(bytes: &[u8]) -> Result<KeySet, InspectError> {
+    secret(bytes.to_vec(), Span::default()).map(KeySet::single)
+}
+
+/// Parses key text in the given format, strictly: see [`parse_with`].
+pub fn parse(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
+    parse_with(text, format, true)
+}
+
+/// Parses key text in the given format. Errors carry byte spans into `text`. With `strict` off (the app),
+/// base64url text with standard-alphabet characters or padding is accepted with a note; with it on
+/// (`verify` and `sign` by default) it is `ERR_KEY_BASE64` at the first such character.
+pub fn parse_with(text: &str, format: KeyFormat, strict: bool) -> Result<KeySet, InspectError> {
+    let whole = Span::new(0, text.len());
+    if text.is_empty() || (format != KeyFormat::Utf8 && text.trim().is_empty()) {
+        return Err(key_err(ErrorCode::KeyEmpty, whole, "No key was given."));
+    }
     match format {
-        KeyFormat::Utf8 => Ok(single(SymmetricKey::from_bytes(text.as_bytes()))),
+        KeyFormat::Utf8 => secret(text.as_bytes().to_vec(), whole).map(KeySet::single),
         KeyFormat::Base64 | KeyFormat::Base64Url => {
             let (t, off) = trimmed(text);
+            let name = if format == KeyFormat::Base64 {
+                "base64"
+            } else {
+                "base64url"
+            };
+            let mut note = None;
+            if format == KeyFormat::Base64Url {
+                if let Some(i) = t.find(['+', '/', '=']) {
+                    if strict {
+                        return Err(key_err(
+                            ErrorCode::KeyBase64,
+                            Span::new(off + i, off + i + 1),
+                            format!(
+                                "The key is not base64url: standard base64 character ('+', '/' or '=' padding) at \
+                                 byte {}. Use the \"base64\" key encoding for standard base64.",
+                                off + i
+                            ),
+                        ));
+                    }
+                    note = Some(
+                        "The base64url key has standard base64 characters ('+', '/' or '='); it was read as \
+                         base64."
+                            .to_owned(),
+                    );
+                }
+            }
             let d = b64::decode(t).map_err(|e| {
-                let name = if format == KeyFormat::Base64 {
-                    "base64"
-                } else {
-                    "base64url"
-                };
                 key_err(
                     ErrorCode::KeyBase64,
                     Span::new(e.span.start + off, e.span.end + off),
                     format!("The key is not valid {name}: {}", b64_problem(&e, off)),
                 )
             })?;
-            Ok(single(SymmetricKey::from_bytes(d.bytes)))
+            let mut set = KeySet::single(secret(d.bytes, whole)?);
+            set.notes.extend(note);
+            Ok(set)
         }
         KeyFormat::Hex => {
             let (t, off) = trimmed(text);
@@ -180,15 +350,14 @@ pub fn parse(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
                 Some(rest) => (rest, off + 2),
                 None => (t, off),
             };
-            hex_decode(t)
-                .map(|b| single(SymmetricKey::from_bytes(b)))
-                .map_err(|(span, msg)| {
-                    key_err(
-                        ErrorCode::KeyHex,
-                        Span::new(span.start + off, span.end + off),
-                        msg,
-                    )
-                })
+            let bytes = hex_decode(t).map_err(|(span, msg)| {
+                key_err(
+                    ErrorCode::KeyHex,
+                    Span::new(span.start + off, span.end + off),
+                    msg,
+                )
+            })?;
+            secret(bytes, whole).map(KeySet::single)
         }
         KeyFormat::Jwk | KeyFormat::Jwks => parse_jwk_text(text),
     }
@@ -252,7 +421,11 @@ fn parse_jwk_text(text: &str) -> Result<KeySet, InspectError> {
     from_jwk_json(&parsed.value, text.len())
 }
 
-/// Builds keys from a parsed JWK or JWK Set (used for JS objects too).
+/// At most this many keys in a JWK Set: each is parsed and may be tried, so a set is bounded work.
+pub const MAX_SET_KEYS: usize = 1000;
+
+/// Builds keys from a parsed JWK or JWK Set (used for JS objects too). A member of the wrong type is an
+/// error naming it, never an absent member: an unreadable restriction must not leave a key unrestricted.
 pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> {
     let whole = Span::new(0, text_len);
     if v.as_object().is_none() {
@@ -262,152 +435,149 @@ pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> 
             format!("A JWK must be a JSON object, not {}.", v.type_name()),
         ));
     }
-    if let Some(keys) = v.get("keys") {
-        let Json::Array(items) = keys else {
-            return Err(key_err(
-                ErrorCode::KeyJwk,
-                whole,
-                "The JWK Set's \"keys\" must be an array.",
-            ));
-        };
-        let mut set = KeySet {
-            keys: Vec::new(),
-            is_set: true,
-            skipped: Vec::new(),
-        };
-        for (i, item) in items.iter().enumerate() {
-            match jwk(item, whole) {
-                Ok(mut k) => {
-                    k.index = Some(i);
-                    set.keys.push(k);
-                }
-                Err(e) => set.skipped.push(format!("key {i}: {}", e.message)),
-            }
-        }
-        if set.keys.is_empty() {
-            let why = if items.is_empty() {
-                "The JWK Set is empty.".to_owned()
-            } else {
-                format!(
-                    "The JWK Set has no usable symmetric (oct) key ({}).",
-                    set.skipped.join("; ")
-                )
-            };
-            return Err(key_err(ErrorCode::KeyJwk, whole, why));
-        }
-        return Ok(set);
-    }
-    Ok(KeySet {
-        keys: vec![jwk(v, whole)?],
-        is_set: false,
-        skipped: Vec::new(),
-    })
-}
-
-fn jwk(v: &Json, whole: Span) -> Result<SymmetricKey, InspectError> {
-    let text = |name: &str| v.get(name).and_then(Json::as_str).map(str::to_owned);
-    match v.get("kty") {
-        None => {
-            return Err(key_err(
-                ErrorCode::KeyJwk,
-                whole,
-                "The JWK has no \"kty\" member.",
-            ))
-        }
-        Some(Json::String(kty)) if kty == "oct" => {}
-        Some(Json::String(kty)) => {
-            return Err(key_err(
-                ErrorCode::KeyJwk,
-                whole,
-                format!(
-                    "The JWK has kty \"{kty}\": only symmetric (\"oct\") keys verify HMAC tokens."
-                ),
-            ))
-        }
-        Some(other) => {
-            return Err(key_err(
-                ErrorCode::KeyJwk,
-                whole,
-                format!(
-                    "The JWK's \"kty\" must be a string, not {}.",
-                    other.type_name()
-                ),
-            ))
-        }
-    }
-    let Some(k) = v.get("k").and_then(Json::as_str) else {
+    let Some(keys) = v.get("keys") else {
+        let key = jwk(v, whole).and_then(|k| k.ok_or_else(|| unusable_kty(v, whole)))?;
+        return Ok(KeySet::single(key));
+    };
+    let Json::Array(items) = keys else {
         return Err(key_err(
             ErrorCode::KeyJwk,
             whole,
-            "The oct JWK has no \"k\" string (the key value).",
+            "The JWK Set's \"keys\" must be an array.",
         ));
     };
-    let bytes = b64::decode(k)
-        .map_err(|e| {
-            key_err(
-                ErrorCode::KeyJwk,
-                whole,
-                format!("The JWK's \"k\" is not base64url: {}", b64_problem(&e, 0)),
-            )
-        })?
-        .bytes;
-    if bytes.is_empty() {
+    if items.len() > MAX_SET_KEYS {
         return Err(key_err(
             ErrorCode::KeyJwk,
             whole,
-            "The JWK's \"k\" is empty.",
+            format!(
+                "The JWK Set has {} keys; at most {MAX_SET_KEYS} are read.",
+                items.len()
+            ),
         ));
     }
+    let mut set = KeySet {
+        keys: Vec::new(),
+        is_set: true,
+        skipped: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, item) in items.iter().enumerate() {
+        let located = |mut e: InspectError| {
+            e.message = format!("Key {i} of the JWK Set: {}", e.message);
+            e
+        };
+        match jwk(item, whole).map_err(located)? {
+            Some(mut k) => {
+                k.index = Some(i);
+                set.keys.push(k);
+            }
+            None => set
+                .skipped
+                .push(format!("key {i}: {}", unusable_kty(item, whole).message)),
+        }
+    }
+    if set.keys.is_empty() {
+        let why = if items.is_empty() {
+            "The JWK Set is empty.".to_owned()
+        } else {
+            format!(
+                "The JWK Set has no usable symmetric (oct) key ({}).",
+                set.skipped.join("; ")
+            )
+        };
+        return Err(key_err(ErrorCode::KeyJwk, whole, why));
+    }
+    Ok(set)
+}
+
+fn unusable_kty(v: &Json, whole: Span) -> InspectError {
+    let kty = v.get("kty").and_then(Json::as_str).unwrap_or_default();
+    key_err(
+        ErrorCode::KeyJwk,
+        whole,
+        format!("The JWK has kty \"{kty}\": only symmetric (\"oct\") keys verify HMAC tokens."),
+    )
+}
+
+/// One JWK: `Ok(None)` for a well-formed key of a type this tool does not use (skipped in a set).
+fn jwk(v: &Json, whole: Span) -> Result<Option<Key>, InspectError> {
+    let bad = |message: String| key_err(ErrorCode::KeyJwk, whole, message);
+    if v.as_object().is_none() {
+        return Err(bad(format!(
+            "A JWK must be a JSON object, not {}.",
+            v.type_name()
+        )));
+    }
+    let text = |name: &str| -> Result<Option<&str>, InspectError> {
+        match v.get(name) {
+            None => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s)),
+            Some(other) => Err(bad(format!(
+                "The JWK's \"{name}\" must be a string, not {}.",
+                other.type_name()
+            ))),
+        }
+    };
+    let kty = text("kty")?.ok_or_else(|| bad("The JWK has no \"kty\" member.".into()))?;
+    let kid = text("kid")?.map(str::to_owned);
+    let alg = text("alg")?.map(str::to_owned);
+    let use_ = text("use")?.map(|u| match u {
+        "sig" => KeyUse::Sig,
+        "enc" => KeyUse::Enc,
+        other => KeyUse::Other(other.to_owned()),
+    });
     let key_ops = match v.get("key_ops") {
         None => None,
-        Some(Json::Array(items)) => Some(
-            items
-                .iter()
-                .filter_map(|i| i.as_str().map(str::to_owned))
-                .collect(),
-        ),
-        Some(_) => {
-            return Err(key_err(
-                ErrorCode::KeyJwk,
-                whole,
-                "The JWK's \"key_ops\" must be an array of strings.",
-            ))
+        Some(Json::Array(items)) => {
+            let mut ops = Vec::with_capacity(items.len());
+            for item in items {
+                let op = match item.as_str() {
+                    Some("sign") => KeyOp::Sign,
+                    Some("verify") => KeyOp::Verify,
+                    Some(other) => KeyOp::Other(other.to_owned()),
+                    None => {
+                        return Err(bad(format!(
+                            "The JWK's \"key_ops\" must be an array of strings, but it holds {}.",
+                            item.type_name()
+                        )))
+                    }
+                };
+                if ops.contains(&op) {
+                    return Err(bad(
+                        "The JWK's \"key_ops\" lists an operation twice (RFC 7517 §4.3).".into(),
+                    ));
+                }
+                ops.push(op);
+            }
+            Some(ops)
+        }
+        Some(other) => {
+            return Err(bad(format!(
+                "The JWK's \"key_ops\" must be an array of strings, not {}.",
+                other.type_name()
+            )))
         }
     };
-    Ok(SymmetricKey {
-        bytes,
-        kid: text("kid"),
-        alg: text("alg"),
-        use_: text("use"),
-        key_ops,
-        index: None,
-    })
-}
-
-/// See [`SymmetricKey::asymmetric_kind`].
-pub fn looks_asymmetric(bytes: &[u8]) -> Option<&'static str> {
-    let text = String::from_utf8_lossy(bytes);
-    let t = text.trim_start();
-    if t.contains("-----BEGIN") {
-        return Some(if t.contains("PRIVATE KEY") {
-            "a PEM private key"
-        } else if t.contains("CERTIFICATE") {
-            "a PEM certificate"
-        } else {
-            "a PEM public key"
-        });
+    if kty != "oct" {
+        return Ok(None);
     }
-    const SSH: &[&str] = &[
-        "ssh-rsa ",
-        "ssh-dss ",
-        "ssh-ed25519 ",
-        "ecdsa-sha2-",
-        "sk-ssh-",
-        "sk-ecdsa-",
-    ];
-    SSH.iter()
-        .any(|p| t.starts_with(p))
-        .then_some("an OpenSSH public key")
+    let k =
+        text("k")?.ok_or_else(|| bad("The oct JWK has no \"k\" string (the key value).".into()))?;
+    let bytes = b64::decode(k)
+        .map_err(|e| {
+            bad(format!(
+                "The JWK's \"k\" is not base64url: {}",
+                b64_problem(&e, 0)
+            ))
+        })?
+        .bytes;
+    let mut key = secret(bytes, whole)?;
+    key.kid = kid;
+    key.alg = alg;
+    key.use_ = use_;
+    key.key_ops = key_ops;
+    Ok(Some(key))
 }
 
 /// Guesses the format of key text, for a "this looks like …" hint. `None` when nothing stands out.
@@ -455,43 +625,32 @@ pub fn detect_format(text: &str) -> Option<KeyFormat> {
 mod tests {
     use super::*;
 
+    fn bytes(text: &str, format: KeyFormat) -> Vec<u8> {
+        parse(text, format).unwrap().keys[0]
+            .secret()
+            .unwrap()
+            .to_vec()
+    }
+
     #[test]
     fn formats_decode() {
-        assert_eq!(
-            parse("secret", KeyFormat::Utf8).unwrap().keys[0].bytes,
-            b"secret"
-        );
-        assert_eq!(
-            parse(" sp ", KeyFormat::Utf8).unwrap().keys[0].bytes,
-            b" sp "
-        );
-        assert_eq!(
-            parse("c2VjcmV0", KeyFormat::Base64).unwrap().keys[0].bytes,
-            b"secret"
-        );
-        assert_eq!(
-            parse("c2VjcmV0\n", KeyFormat::Base64Url).unwrap().keys[0].bytes,
-            b"secret"
-        );
-        assert_eq!(
-            parse("YQ==", KeyFormat::Base64).unwrap().keys[0].bytes,
-            b"a"
-        );
-        assert_eq!(
-            parse("0x0aFF", KeyFormat::Hex).unwrap().keys[0].bytes,
-            [10, 255]
-        );
+        assert_eq!(bytes("secret", KeyFormat::Utf8), b"secret");
+        assert_eq!(bytes(" sp ", KeyFormat::Utf8), b" sp ");
+        assert_eq!(bytes("c2VjcmV0", KeyFormat::Base64), b"secret");
+        assert_eq!(bytes("c2VjcmV0\n", KeyFormat::Base64Url), b"secret");
+        assert_eq!(bytes("YQ==", KeyFormat::Base64), b"a");
+        assert_eq!(bytes("0x0aFF", KeyFormat::Hex), [10, 255]);
         let jwk = r#"{"kty":"oct","kid":"k1","alg":"HS256","k":"c2VjcmV0"}"#;
         let k = &parse(jwk, KeyFormat::Jwk).unwrap().keys[0];
         assert_eq!(
-            (k.bytes.as_slice(), k.kid.as_deref()),
-            (&b"secret"[..], Some("k1"))
+            (k.secret(), k.kid.as_deref()),
+            (Some(&b"secret"[..]), Some("k1"))
         );
         assert_eq!(k.bits(), 48);
     }
 
     #[test]
-    fn jwks_skips_unusable_keys() {
+    fn jwks_skips_other_key_types() {
         let set = r#"{"keys":[{"kty":"RSA","n":"x","e":"AQAB"},{"kty":"oct","k":"AQID"}]}"#;
         let s = parse(set, KeyFormat::Jwks).unwrap();
         assert!(s.is_set);
@@ -528,7 +687,6 @@ mod tests {
             r#"{"kty":"oct"}"#,
             r#"{"k":"AA"}"#,
             "[1]",
-            r#"{"kty":"oct","k":""}"#,
         ] {
             assert_eq!(
                 parse(bad, KeyFormat::Jwk).unwrap_err().code,
@@ -539,8 +697,23 @@ mod tests {
     }
 
     #[test]
+    fn the_one_rule_answers_alg_use_and_key_ops() {
+        let mut k = Key::oct(b"0123456789abcdef0123456789abcdef".to_vec());
+        assert!(permits(&k, HmacAlg::HS256, Operation::Verify).is_ok());
+        k.alg = Some("HS384".into());
+        assert!(permits(&k, HmacAlg::HS256, Operation::Sign).is_err());
+        assert!(permits(&k, HmacAlg::HS384, Operation::Sign).is_ok());
+        k.use_ = Some(KeyUse::Enc);
+        assert!(permits(&k, HmacAlg::HS384, Operation::Verify).is_err());
+        k.use_ = Some(KeyUse::Sig);
+        k.key_ops = Some(vec![KeyOp::Verify]);
+        assert!(permits(&k, HmacAlg::HS384, Operation::Verify).is_ok());
+        assert!(permits(&k, HmacAlg::HS384, Operation::Sign).is_err());
+    }
+
+    #[test]
     fn debug_is_redacted() {
-        let k = SymmetricKey::from_bytes(b"hunter2".to_vec());
+        let k = Key::oct(b"hunter2".to_vec());
         let d = format!("{k:?}");
         assert!(!d.contains("104") && !d.contains("hunter2"), "{d}");
     }

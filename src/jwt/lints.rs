@@ -5,7 +5,8 @@
 
 use super::b64::B64Issue;
 use super::claims::{self, DATE_CLAIMS};
-use super::error::{Part, Span};
+use super::crit;
+use super::error::{ErrorCode, InspectError, Part, Span};
 use super::json::Json;
 use super::mac::HmacAlg;
 use super::token::{Decoded, Payload, TokenKind};
@@ -32,158 +33,99 @@ impl Severity {
     }
 }
 
-/// The lint rules. `#[non_exhaustive]`: rules may be appended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Lint {
-    /// `alg` is `none` in any case.
-    AlgNone,
-    /// The header has no `alg`.
-    MissingAlg,
-    /// A signed token whose signature part is empty.
-    MissingSignature,
-    /// An algorithm this tool cannot verify (asymmetric, or unknown).
-    UnsupportedAlg,
-    /// The HMAC key is shorter than the hash output.
-    WeakHmacKey,
-    /// The key that verified is a published or default secret.
-    WellKnownSecret,
-    /// The HMAC secret looks like a PEM public key (algorithm-confusion attack material).
-    PublicKeyAsSecret,
-    /// No `exp` claim.
-    MissingExp,
-    /// The token lives longer than a day.
-    LongLived,
-    /// `exp` has passed.
-    Expired,
-    /// `nbf` is in the future.
-    NotYetValid,
-    /// `iat` is in the future.
-    IatInFuture,
-    /// A NumericDate claim that is not a number.
-    InvalidNumericDate,
-    /// A NumericDate with a fractional part.
-    FractionalDate,
-    /// A NumericDate that looks like milliseconds.
-    DateInMilliseconds,
-    /// `crit` is malformed or lists extensions this tool does not understand.
-    Crit,
-    /// `jwk` / `jku` / `x5u` / `x5c` in the header.
-    TokenSuppliedKey,
-    /// A `kid` that looks like an injection or path traversal.
-    SuspiciousKid,
-    /// A `typ` that is not a JWT media type.
-    UnexpectedTyp,
-    /// A JSON member name occurs twice.
-    DuplicateMember,
-    /// Padding, the standard alphabet or stray trailing bits in base64url.
-    NonCanonicalBase64,
-    /// A claim that looks like a password, secret, card number or private key.
-    SensitiveClaim,
-    /// The payload is not a JSON object, so not a JWT claims set.
-    NonJsonPayload,
-    /// RFC 7797 unencoded payload.
-    UnencodedPayload,
-    /// A JWE: encrypted, not verifiable here.
-    Encrypted,
-    /// `cty: JWT`: the payload is a nested token.
-    NestedJwt,
+/// The findings registry: one line per rule — variant, stable id, RFC cite and the one-line summary (its doc
+/// comment) — from which the enum, [`Lint::id`], [`Lint::rfc`], [`Lint::summary`] and [`Lint::ALL`] are
+/// made. The README's findings table and the npm `LintId` type are checked against it by `tests/readme.rs`.
+macro_rules! registry {
+    ($($(#[doc = $doc:literal])+ $name:ident => $id:literal, $rfc:literal;)+) => {
+        /// The lint rules. `#[non_exhaustive]`: rules may be appended.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Lint {
+            $($(#[doc = $doc])+ $name,)+
+        }
+
+        impl Lint {
+            /// The stable kebab-case id.
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $(Lint::$name => $id,)+
+                }
+            }
+
+            /// The RFC (or CVE) the rule rests on.
+            pub const fn rfc(self) -> &'static str {
+                match self {
+                    $(Lint::$name => $rfc,)+
+                }
+            }
+
+            /// What the rule flags, in one line (the README's findings table).
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Lint::$name => concat!($($doc),+).trim_start(),)+
+                }
+            }
+
+            /// Every rule, in documentation order.
+            pub const ALL: &'static [Lint] = &[$(Lint::$name,)+];
+        }
+    };
 }
 
-impl Lint {
-    /// The stable kebab-case id.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Lint::AlgNone => "alg-none",
-            Lint::MissingAlg => "missing-alg",
-            Lint::MissingSignature => "missing-signature",
-            Lint::UnsupportedAlg => "unsupported-alg",
-            Lint::WeakHmacKey => "weak-hmac-key",
-            Lint::WellKnownSecret => "well-known-secret",
-            Lint::PublicKeyAsSecret => "public-key-as-secret",
-            Lint::MissingExp => "missing-exp",
-            Lint::LongLived => "long-lived",
-            Lint::Expired => "expired",
-            Lint::NotYetValid => "not-yet-valid",
-            Lint::IatInFuture => "iat-in-future",
-            Lint::InvalidNumericDate => "invalid-numeric-date",
-            Lint::FractionalDate => "fractional-date",
-            Lint::DateInMilliseconds => "date-in-milliseconds",
-            Lint::Crit => "crit",
-            Lint::TokenSuppliedKey => "token-supplied-key",
-            Lint::SuspiciousKid => "suspicious-kid",
-            Lint::UnexpectedTyp => "unexpected-typ",
-            Lint::DuplicateMember => "duplicate-member",
-            Lint::NonCanonicalBase64 => "non-canonical-base64",
-            Lint::SensitiveClaim => "sensitive-claim",
-            Lint::NonJsonPayload => "non-json-payload",
-            Lint::UnencodedPayload => "unencoded-payload",
-            Lint::Encrypted => "encrypted",
-            Lint::NestedJwt => "nested-jwt",
-        }
-    }
-
-    /// The RFC section the rule rests on.
-    pub const fn rfc(self) -> &'static str {
-        match self {
-            Lint::AlgNone => "RFC 8725 §3.1",
-            Lint::MissingAlg => "RFC 7515 §4.1.1",
-            Lint::MissingSignature => "RFC 7515 §5.2",
-            Lint::UnsupportedAlg => "RFC 7518 §3.1",
-            Lint::WeakHmacKey => "RFC 7518 §3.2",
-            Lint::WellKnownSecret => "RFC 8725 §3.5",
-            Lint::PublicKeyAsSecret => "RFC 8725 §2.1",
-            Lint::MissingExp => "RFC 7519 §4.1.4",
-            Lint::LongLived => "RFC 7519 §4.1.4",
-            Lint::Expired => "RFC 7519 §4.1.4",
-            Lint::NotYetValid => "RFC 7519 §4.1.5",
-            Lint::IatInFuture => "RFC 7519 §4.1.6",
-            Lint::InvalidNumericDate => "RFC 7519 §2",
-            Lint::FractionalDate => "RFC 7519 §2",
-            Lint::DateInMilliseconds => "RFC 7519 §2",
-            Lint::Crit => "RFC 7515 §4.1.11",
-            Lint::TokenSuppliedKey => "RFC 8725 §3.10",
-            Lint::SuspiciousKid => "RFC 8725 §3.10",
-            Lint::UnexpectedTyp => "RFC 8725 §3.11",
-            Lint::DuplicateMember => "RFC 7515 §5.2",
-            Lint::NonCanonicalBase64 => "RFC 7515 §2",
-            Lint::SensitiveClaim => "RFC 7519 §12",
-            Lint::NonJsonPayload => "RFC 7519 §7.2",
-            Lint::UnencodedPayload => "RFC 7797 §3",
-            Lint::Encrypted => "RFC 7516 §9",
-            Lint::NestedJwt => "RFC 7519 §5.2",
-        }
-    }
-
-    /// Every rule, in documentation order.
-    pub const ALL: &'static [Lint] = &[
-        Lint::AlgNone,
-        Lint::MissingAlg,
-        Lint::MissingSignature,
-        Lint::UnsupportedAlg,
-        Lint::WeakHmacKey,
-        Lint::WellKnownSecret,
-        Lint::PublicKeyAsSecret,
-        Lint::MissingExp,
-        Lint::LongLived,
-        Lint::Expired,
-        Lint::NotYetValid,
-        Lint::IatInFuture,
-        Lint::InvalidNumericDate,
-        Lint::FractionalDate,
-        Lint::DateInMilliseconds,
-        Lint::Crit,
-        Lint::TokenSuppliedKey,
-        Lint::SuspiciousKid,
-        Lint::UnexpectedTyp,
-        Lint::DuplicateMember,
-        Lint::NonCanonicalBase64,
-        Lint::SensitiveClaim,
-        Lint::NonJsonPayload,
-        Lint::UnencodedPayload,
-        Lint::Encrypted,
-        Lint::NestedJwt,
-    ];
+registry! {
+    /// `alg` is `none` in any case.
+    AlgNone => "alg-none", "RFC 8725 §3.1";
+    /// The header has no `alg`.
+    MissingAlg => "missing-alg", "RFC 7515 §4.1.1";
+    /// A signed token whose signature part is empty.
+    MissingSignature => "missing-signature", "RFC 7515 §5.2";
+    /// An algorithm this tool cannot verify (asymmetric, or unknown).
+    UnsupportedAlg => "unsupported-alg", "RFC 7518 §3.1";
+    /// The HMAC key is shorter than the hash output.
+    WeakHmacKey => "weak-hmac-key", "RFC 7518 §3.2";
+    /// The key that verified is a published or default secret.
+    WellKnownSecret => "well-known-secret", "RFC 8725 §3.5";
+    /// The HMAC secret is key material (PEM, SSH, DER, JWK), not a secret: algorithm-confusion material.
+    PublicKeyAsSecret => "public-key-as-secret", "RFC 8725 §2.1";
+    /// No `exp` claim.
+    MissingExp => "missing-exp", "RFC 7519 §4.1.4";
+    /// The token lives longer than a day.
+    LongLived => "long-lived", "RFC 7519 §4.1.4";
+    /// `exp` has passed.
+    Expired => "expired", "RFC 7519 §4.1.4";
+    /// `nbf` is in the future.
+    NotYetValid => "not-yet-valid", "RFC 7519 §4.1.5";
+    /// `iat` is in the future.
+    IatInFuture => "iat-in-future", "RFC 7519 §4.1.6";
+    /// A NumericDate claim that is not a number.
+    InvalidNumericDate => "invalid-numeric-date", "RFC 7519 §2";
+    /// A NumericDate with a fractional part.
+    FractionalDate => "fractional-date", "RFC 7519 §2";
+    /// A NumericDate that looks like milliseconds.
+    DateInMilliseconds => "date-in-milliseconds", "RFC 7519 §2";
+    /// `crit` is malformed or lists extensions this tool does not understand.
+    Crit => "crit", "RFC 7515 §4.1.11";
+    /// `jwk` / `jku` / `x5u` / `x5c` in the header.
+    TokenSuppliedKey => "token-supplied-key", "RFC 8725 §3.10";
+    /// A `kid` that looks like an injection or path traversal.
+    SuspiciousKid => "suspicious-kid", "RFC 8725 §3.10";
+    /// A `typ` that is not a JWT media type.
+    UnexpectedTyp => "unexpected-typ", "RFC 8725 §3.11";
+    /// A JSON member name occurs twice.
+    DuplicateMember => "duplicate-member", "RFC 7515 §5.2";
+    /// Padding, the standard alphabet or stray trailing bits in base64url.
+    NonCanonicalBase64 => "non-canonical-base64", "RFC 7515 §2";
+    /// A claim that looks like a password, secret, card number or private key.
+    SensitiveClaim => "sensitive-claim", "RFC 7519 §12";
+    /// The payload is not a JSON object, so not a JWT claims set.
+    NonJsonPayload => "non-json-payload", "RFC 7519 §7.2";
+    /// RFC 7797 unencoded payload.
+    UnencodedPayload => "unencoded-payload", "RFC 7797 §3";
+    /// A JWE: encrypted, not verifiable here.
+    Encrypted => "encrypted", "RFC 7516 §9";
+    /// `cty: JWT`: the payload is a nested token.
+    NestedJwt => "nested-jwt", "RFC 7519 §5.2";
 }
 
 /// One finding.
@@ -229,18 +171,6 @@ impl Finding {
         self.lint.rfc()
     }
 }
-
-/// More `crit` entries than this are reported as such, not one by one (each is looked up in the header).
-const MAX_CRIT: usize = 64;
-
-/// Header parameters this tool understands well enough to honour when listed in `crit`.
-const UNDERSTOOD_CRIT: &[&str] = &["b64"];
-
-/// Header parameters defined by RFC 7515/7516/7518, which `crit` must not list (RFC 7515 §4.1.11).
-const REGISTERED_HEADER: &[&str] = &[
-    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
-    "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
-];
 
 /// Runs every token-level rule (key rules run during verification).
 pub fn lint(d: &Decoded, now: f64) -> Vec<Finding> {
@@ -328,8 +258,15 @@ fn lint_header(d: &Decoded, out: &mut Vec<Finding>) {
         )),
     }
 
-    if let Some(crit) = h.get("crit") {
-        lint_crit(h, crit, out, hs);
+    let crit = crit::problems(h);
+    if !crit.is_empty() {
+        out.push(danger(
+            Lint::Crit,
+            format!(
+                "{}: a recipient must reject the token.",
+                capitalise(&crit.join("; "))
+            ),
+        ));
     }
     if d.unencoded_payload {
         let listed = matches!(h.get("crit"), Some(Json::Array(a)) if a.iter().any(|v| v.as_str() == Some("b64")));
@@ -439,51 +376,11 @@ fn lint_header(d: &Decoded, out: &mut Vec<Finding>) {
     }
 }
 
-fn lint_crit(h: &Json, crit: &Json, out: &mut Vec<Finding>, hs: Option<Span>) {
-    let mut problems = Vec::new();
-    match crit {
-        Json::Array(items) if items.len() > MAX_CRIT => problems.push(format!(
-            "lists {} names, more than any recipient can understand",
-            items.len()
-        )),
-        Json::Array(items) if !items.is_empty() => {
-            for item in items {
-                match item.as_str() {
-                    None | Some("") => {
-                        problems.push("lists something that is not a non-empty string".to_owned())
-                    }
-                    Some(name) if REGISTERED_HEADER.contains(&name) => problems.push(format!(
-                        "lists \"{name}\", a registered parameter it must not list"
-                    )),
-                    Some(name) if h.get(name).is_none() => problems.push(format!(
-                        "lists \"{name}\", which the header does not contain"
-                    )),
-                    Some(name) if !UNDERSTOOD_CRIT.contains(&name) => {
-                        problems.push(format!("requires the unknown extension \"{name}\""))
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
-        Json::Array(_) => problems.push("is an empty array".into()),
-        other => problems.push(format!(
-            "must be an array of names, but it is {}",
-            other.type_name()
-        )),
-    }
-    if !problems.is_empty() {
-        out.push(
-            Finding::new(
-                Lint::Crit,
-                Severity::Danger,
-                format!(
-                    "\"crit\" {}: a recipient must reject the token.",
-                    problems.join("; ")
-                ),
-            )
-            .at(Part::Header, hs),
-        );
-    }
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn quote_short(s: &str) -> String {
@@ -917,7 +814,24 @@ pub fn is_well_known_secret(key: &[u8]) -> bool {
     WELL_KNOWN_SECRETS.iter().any(|s| s.as_bytes() == key)
 }
 
-/// Findings about the key used for HMAC: too short, published, or a public key pasted as a secret.
+/// The finding for a key that could not be used because it is key material, not a secret (its error, from
+/// [`keys::secret`](super::keys::secret), says what the text is): the algorithm-confusion attack.
+pub fn refused_key_findings(e: &InspectError) -> Vec<Finding> {
+    if e.code != ErrorCode::KeyAsymmetric {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        Lint::PublicKeyAsSecret,
+        Severity::Danger,
+        format!(
+            "{} A server that accepts it lets anyone who has the public key forge tokens.",
+            e.message
+        ),
+    )
+    .at(Part::Key, None)]
+}
+
+/// Findings about the HMAC secret used: too short, or published.
 pub fn key_findings(alg: HmacAlg, key: &[u8], verified: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let need = alg.output_len();
@@ -949,19 +863,6 @@ pub fn key_findings(alg: HmacAlg, key: &[u8], verified: bool) -> Vec<Finding> {
                 Severity::Danger,
                 "The token verifies with a published default secret: anyone can forge tokens for this service. \
                  Replace it with a random key of at least 256 bits.",
-            )
-            .at(Part::Key, None),
-        );
-    }
-    let text = String::from_utf8_lossy(key);
-    if text.contains("-----BEGIN") && (text.contains("PUBLIC KEY") || text.contains("CERTIFICATE"))
-    {
-        out.push(
-            Finding::new(
-                Lint::PublicKeyAsSecret,
-                Severity::Danger,
-                "The HMAC secret is a public key: that is the algorithm-confusion attack (HS256 with an RSA/EC \
-                 public key as the secret). A server that allows it lets anyone forge tokens.",
             )
             .at(Part::Key, None),
         );
@@ -1146,10 +1047,18 @@ mod tests {
         assert!(key_findings(HmacAlg::HS256, b"secret", false)
             .iter()
             .all(|f| f.id() != "well-known-secret"));
-        let pem = b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n";
-        assert!(key_findings(HmacAlg::HS256, pem, true)
-            .iter()
-            .any(|f| f.id() == "public-key-as-secret"));
+        let e = super::super::keys::parse(
+            "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n",
+            super::super::keys::KeyFormat::Utf8,
+        )
+        .unwrap_err();
+        let f = refused_key_findings(&e);
+        assert_eq!(f[0].id(), "public-key-as-secret");
+        assert!(
+            f[0].message.contains("a PEM public key"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

@@ -60,18 +60,61 @@ pub fn sign(alg: HmacAlg, key: &[u8], data: &[u8]) -> Vec<u8> {
     }
 }
 
-/// True when `mac` is the MAC of `data` under `key`, compared in constant time (`verify_slice`).
-pub fn verify(alg: HmacAlg, key: &[u8], data: &[u8], mac: &[u8]) -> bool {
-    match alg {
-        HmacAlg::HS256 => Hmac::<Sha256>::new_from_slice(key)
-            .map(|m| m.chain_update(data).verify_slice(mac).is_ok())
-            .unwrap_or(false),
-        HmacAlg::HS384 => Hmac::<Sha384>::new_from_slice(key)
-            .map(|m| m.chain_update(data).verify_slice(mac).is_ok())
-            .unwrap_or(false),
-        HmacAlg::HS512 => Hmac::<Sha512>::new_from_slice(key)
-            .map(|m| m.chain_update(data).verify_slice(mac).is_ok())
-            .unwrap_or(false),
+/// A key's HMAC states for the three algorithms, keyed once (RFC 2104: the inner and outer pads are hashed
+/// at set-up, so each MAC afterwards costs only the message's compressions). `Debug` is redacted: the states
+/// are key material.
+#[derive(Clone)]
+pub struct MacKey {
+    hs256: Hmac<Sha256>,
+    hs384: Hmac<Sha384>,
+    hs512: Hmac<Sha512>,
+}
+
+impl std::fmt::Debug for MacKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MacKey(<redacted>)")
+    }
+}
+
+impl MacKey {
+    /// The states for `key` (any length is a valid HMAC key; whether it is acceptable is decided by
+    /// `keys::secret`).
+    pub fn new(key: &[u8]) -> Self {
+        MacKey {
+            hs256: <Hmac<Sha256> as hmac::digest::KeyInit>::new_from_slice(key).unwrap_or_else(
+                |_| <Hmac<Sha256> as hmac::digest::KeyInit>::new(&Default::default()),
+            ),
+            hs384: <Hmac<Sha384> as hmac::digest::KeyInit>::new_from_slice(key).unwrap_or_else(
+                |_| <Hmac<Sha384> as hmac::digest::KeyInit>::new(&Default::default()),
+            ),
+            hs512: <Hmac<Sha512> as hmac::digest::KeyInit>::new_from_slice(key).unwrap_or_else(
+                |_| <Hmac<Sha512> as hmac::digest::KeyInit>::new(&Default::default()),
+            ),
+        }
+    }
+
+    /// True when `mac` is the MAC of `data`, compared in constant time (`verify_slice`).
+    pub fn verify(&self, alg: HmacAlg, data: &[u8], mac: &[u8]) -> bool {
+        match alg {
+            HmacAlg::HS256 => self
+                .hs256
+                .clone()
+                .chain_update(data)
+                .verify_slice(mac)
+                .is_ok(),
+            HmacAlg::HS384 => self
+                .hs384
+                .clone()
+                .chain_update(data)
+                .verify_slice(mac)
+                .is_ok(),
+            HmacAlg::HS512 => self
+                .hs512
+                .clone()
+                .chain_update(data)
+                .verify_slice(mac)
+                .is_ok(),
+        }
     }
 }
 
@@ -106,11 +149,12 @@ mod tests {
         for alg in [HmacAlg::HS256, HmacAlg::HS384, HmacAlg::HS512] {
             let mac = sign(alg, b"k", b"data");
             assert_eq!(mac.len(), alg.output_len());
-            assert!(verify(alg, b"k", b"data", &mac));
-            assert!(!verify(alg, b"k", b"datA", &mac));
-            assert!(!verify(alg, b"K", b"data", &mac));
-            assert!(!verify(alg, b"k", b"data", &mac[..mac.len() - 1]));
-            assert!(!verify(alg, b"k", b"data", b""));
+            let (k, other) = (MacKey::new(b"k"), MacKey::new(b"K"));
+            assert!(k.verify(alg, b"data", &mac));
+            assert!(!k.verify(alg, b"datA", &mac));
+            assert!(!other.verify(alg, b"data", &mac));
+            assert!(!k.verify(alg, b"data", &mac[..mac.len() - 1]));
+            assert!(!k.verify(alg, b"data", b""));
             assert_eq!(HmacAlg::from_name(alg.name()), Some(alg));
         }
         assert_eq!(HmacAlg::from_name("hs256"), None);

@@ -1,8 +1,10 @@
 //! Signing: HS256/384/512 compact JWS, byte-compatible with PyJWT, jose and jsonwebtoken.
 
 use super::b64;
+use super::crit;
 use super::error::{ErrorCode, InspectError, Part, Span};
 use super::json::{self, Json};
+use super::keys::{self, KeySet, Operation};
 use super::mac::{self, HmacAlg};
 
 fn sign_err(part: Part, message: impl Into<String>) -> InspectError {
@@ -44,8 +46,17 @@ pub fn header_for(alg: HmacAlg, extra: Option<&Json>) -> Result<Json, InspectErr
 }
 
 /// Signs `payload` (the exact bytes to protect; JSON is not re-serialized) under `header`, whose `alg` must
-/// be HS256, HS384 or HS512. With `"b64": false` (RFC 7797) the payload is used unencoded.
+/// be HS256, HS384 or HS512, with the secret `key` — accepted under the same rule as every other secret
+/// ([`keys::secret`]: not empty, not key material). With `"b64": false` (RFC 7797) the payload is used
+/// unencoded.
 pub fn sign(header: &Json, payload: &[u8], key: &[u8]) -> Result<String, InspectError> {
+    sign_with(header, payload, &keys::from_bytes(key)?)
+}
+
+/// Signs with parsed keys: `keys` must be one key (not a JWK Set), and the one key rule
+/// ([`keys::permits`]) must allow it to sign with the header's `alg` — the rule verification follows, so a
+/// JWK restricted to another algorithm, to encryption or to `verify` never signs.
+pub fn sign_with(header: &Json, payload: &[u8], keys: &KeySet) -> Result<String, InspectError> {
     if header.as_object().is_none() {
         return Err(sign_err(
             Part::Header,
@@ -66,27 +77,32 @@ pub fn sign(header: &Json, payload: &[u8], key: &[u8]) -> Result<String, Inspect
             ))
         }
     };
-    if let Some(e) = super::verify::asymmetric_error(key) {
-        return Err(e);
-    }
-    if key.is_empty() {
-        return Err(InspectError::new(
-            ErrorCode::KeyEmpty,
-            Part::Key,
-            Span::default(),
-            "No key was given.",
+    let key_problem =
+        |message: String| InspectError::new(ErrorCode::KeyJwk, Part::Key, Span::default(), message);
+    let key = match keys.keys.as_slice() {
+        [k] if !keys.is_set => k,
+        _ => {
+            return Err(key_problem(
+                "A JWK Set cannot sign: signing needs one key.".to_owned(),
+            ))
+        }
+    };
+    keys::permits(key, alg, Operation::Sign).map_err(|r| key_problem(r.message))?;
+    let secret = key.secret().unwrap_or_default();
+    // Other `crit` problems are the signer's choice (a debugger makes test tokens); `b64` changes how the
+    // payload is written, so its rule (RFC 7797 §3, §6) is enforced.
+    if let Some(p) = crit::problems(header)
+        .into_iter()
+        .find(|p| p.starts_with("\"b64\""))
+    {
+        return Err(sign_err(
+            Part::Header,
+            format!("{p}: recipients would misread the token."),
         ));
     }
     let mut out = b64::encode(header.to_compact().as_bytes());
     out.push('.');
     if matches!(header.get("b64"), Some(Json::Bool(false))) {
-        let announced = matches!(header.get("crit"), Some(Json::Array(a)) if a.iter().any(|v| v.as_str() == Some("b64")));
-        if !announced {
-            return Err(sign_err(
-                Part::Header,
-                "\"b64\": false must be listed in \"crit\" (RFC 7797 §6), or recipients would misread the token.",
-            ));
-        }
         match std::str::from_utf8(payload) {
             Ok(text) if !text.contains('.') => out.push_str(text),
             _ => {
@@ -99,15 +115,15 @@ pub fn sign(header: &Json, payload: &[u8], key: &[u8]) -> Result<String, Inspect
     } else {
         out.push_str(&b64::encode(payload));
     }
-    let sig = mac::sign(alg, key, out.as_bytes());
+    let sig = mac::sign(alg, secret, out.as_bytes());
     out.push('.');
     out.push_str(&b64::encode(&sig));
     Ok(out)
 }
 
 /// Signs JSON texts as typed in an editor: both are parsed (errors carry the byte offset in that text) and
-/// signed in compact form, keeping member order and number text.
-pub fn sign_json_text(header: &str, payload: &str, key: &[u8]) -> Result<String, InspectError> {
+/// signed in compact form, keeping member order and number text, with [`sign_with`]'s key rule.
+pub fn sign_json_text(header: &str, payload: &str, keys: &KeySet) -> Result<String, InspectError> {
     let parse = |text: &str, part: Part| {
         json::parse(text).map(|p| p.value).map_err(|e| {
             InspectError::new(
@@ -120,7 +136,7 @@ pub fn sign_json_text(header: &str, payload: &str, key: &[u8]) -> Result<String,
     };
     let h = parse(header, Part::Header)?;
     let p = parse(payload, Part::Payload)?;
-    sign(&h, p.to_compact().as_bytes(), key)
+    sign_with(&h, p.to_compact().as_bytes(), keys)
 }
 
 #[cfg(test)]
@@ -144,7 +160,7 @@ mod tests {
         let t2 = sign_json_text(
             "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}",
             "{ \"sub\": \"1234567890\", \"name\": \"John Doe\", \"admin\": true }",
-            b"secret",
+            &keys::from_bytes(b"secret").unwrap(),
         )
         .unwrap();
         assert_eq!(t, t2);
@@ -168,12 +184,18 @@ mod tests {
 
     #[test]
     fn text_errors_are_located() {
-        let e = sign_json_text(r#"{"alg":"HS256"}"#, r#"{"a":1,}"#, b"k").unwrap_err();
+        let k = keys::from_bytes(b"k").unwrap();
+        let e = sign_json_text(r#"{"alg":"HS256"}"#, r#"{"a":1,}"#, &k).unwrap_err();
         assert_eq!(
             (e.code, e.part, e.span.start),
             (ErrorCode::JsonSyntax, Part::Payload, 7)
         );
-        let e = sign_json_text(r#"{"alg":"HS256"}"#, "{}", b"").unwrap_err();
+        let e = sign(
+            &json::parse(r#"{"alg":"HS256"}"#).unwrap().value,
+            b"{}",
+            b"",
+        )
+        .unwrap_err();
         assert_eq!(e.code, ErrorCode::KeyEmpty);
     }
 }

@@ -5,11 +5,12 @@
 //! "invalid"), `crit`, the key, the constant-time MAC comparison, and then — like PyJWT and jose — the claims.
 
 use super::claims::DATE_CLAIMS;
+use super::crit;
 use super::error::{ErrorCode, InspectError, Part};
 use super::json::Json;
-use super::keys::{self, KeyFormat, KeySet, SymmetricKey};
+use super::keys::{self, KeyFormat, KeySet, Operation};
 use super::lints::{self, Finding};
-use super::mac::{self, HmacAlg};
+use super::mac::{HmacAlg, MacKey};
 use super::token::{self, Decoded, Payload, TokenKind};
 
 /// Stable verification codes (the JS `code`). Append-only.
@@ -141,7 +142,8 @@ pub struct VerifyOptions {
     pub now: f64,
     /// Seconds of clock skew tolerated for exp / nbf / iat (default 0, as in PyJWT and jose).
     pub leeway: f64,
-    /// Accepted audiences: `aud` must contain at least one.
+    /// Accepted audiences: `aud` must contain at least one. Without it, a token that has an `aud` claim fails
+    /// strict verification (`INVALID_AUDIENCE`, RFC 7519 §4.1.3, as PyJWT does); non-strict ignores `aud`.
     pub audience: Option<Vec<String>>,
     /// Accepted issuers: `iss` must be one of them.
     pub issuer: Option<Vec<String>>,
@@ -235,181 +237,243 @@ impl Verification {
     }
 }
 
-/// Verifies `input` with key text read as `format`.
-pub fn verify(input: &str, key: &str, format: KeyFormat, opts: &VerifyOptions) -> Verification {
-    let d = token::decode(input);
-    verify_decoded(&d, &keys::parse(key, format), opts)
+/// A key given to a [`Verifier`].
+#[derive(Debug, Clone, Copy)]
+pub enum KeyInput<'k> {
+    /// Key text and how to read it.
+    Text(&'k str, KeyFormat),
+    /// The secret itself (e.g. a `Uint8Array`).
+    Bytes(&'k [u8]),
 }
 
-/// Verifies an already decoded token with already parsed keys (the key is only looked at once the token
-/// itself is verifiable, so a malformed token reports `MALFORMED` whatever the key).
-pub fn verify_decoded(
-    d: &Decoded,
-    keys: &Result<KeySet, InspectError>,
-    opts: &VerifyOptions,
-) -> Verification {
-    let alg = d.alg.as_deref();
-    // A payload that is not well-formed JSON is still a well-formed JWS (the MAC covers bytes); claim
-    // validation rejects it later. Every other error makes the token unverifiable.
-    let blocking = d.errors.iter().find(|e| {
-        !(e.part == Part::Payload && matches!(e.code, ErrorCode::JsonSyntax | ErrorCode::JsonDepth))
-    });
-    if let Some(e) = blocking {
-        return Verification::fail(
-            alg,
-            VerifyCode::Malformed,
-            format!("The token is malformed: {}", e.message),
-        );
+/// The one verification engine: built once from a key and a policy, holding the parsed keys and their
+/// keyed HMAC states, and answering [`Verifier::verify`] for as many tokens as needed. Every caller — the
+/// [`verify`] function, the npm binding, the app — verifies through it, so every rule lives here once.
+/// `Debug` never shows key material.
+#[derive(Debug)]
+pub struct Verifier {
+    keys: Result<KeySet, InspectError>,
+    /// One entry per key of `keys`: its keyed HMAC states, so a verification costs only the message's
+    /// hash compressions.
+    prepared: Vec<MacKey>,
+    options: VerifyOptions,
+}
+
+impl Verifier {
+    /// A verifier for `key` under `options`. Key errors are not returned here: they are the answer
+    /// (`KEY_INVALID`) of every verification, after the token's own checks. Key text is read strictly
+    /// when `options.strict` is set (see [`keys::parse_with`]).
+    pub fn new(key: KeyInput<'_>, options: VerifyOptions) -> Self {
+        let keys = match key {
+            KeyInput::Text(text, format) => keys::parse_with(text, format, options.strict),
+            KeyInput::Bytes(bytes) => keys::from_bytes(bytes),
+        };
+        Verifier::from_keys(keys, options)
     }
-    if opts.strict {
-        if let Some(why) = non_strict(d) {
-            return Verification::fail(alg, VerifyCode::Malformed, why);
+
+    /// A verifier for keys already parsed.
+    pub fn from_keys(keys: Result<KeySet, InspectError>, options: VerifyOptions) -> Self {
+        let prepared = match &keys {
+            Ok(set) => set
+                .keys
+                .iter()
+                .map(|k| MacKey::new(k.secret().unwrap_or_default()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        Verifier {
+            keys,
+            prepared,
+            options,
         }
     }
-    if d.kind == TokenKind::Jwe {
-        return Verification::fail(
-            alg,
-            VerifyCode::JweNotSupported,
-            "This is an encrypted token (JWE); it is decrypted, not verified, and this tool does neither.",
-        );
+
+    /// The parsed keys, or why the key could not be read.
+    pub fn keys(&self) -> &Result<KeySet, InspectError> {
+        &self.keys
     }
-    let Some(alg_name) = alg else {
-        return Verification::fail(
-            None,
-            VerifyCode::Malformed,
-            "The header has no \"alg\" string.",
-        );
-    };
-    if d.kind == TokenKind::Unsecured {
-        return Verification::fail(
-            alg,
-            VerifyCode::AlgNone,
-            format!("alg \"{alg_name}\": an unsecured token has no signature and never verifies."),
-        );
+
+    /// The policy.
+    pub fn options(&self) -> &VerifyOptions {
+        &self.options
     }
-    if let Some(allowed) = &opts.algorithms {
-        if !allowed.iter().any(|a| a == alg_name) {
+
+    /// The policy, to change between verifications (the clock, claim options). Key text was read under
+    /// the strictness given at construction.
+    pub fn options_mut(&mut self) -> &mut VerifyOptions {
+        &mut self.options
+    }
+
+    /// Verifies `input`.
+    pub fn verify(&self, input: &str) -> Verification {
+        self.verify_decoded(&token::decode(input))
+    }
+
+    /// Verifies an already decoded token. The key is only looked at once the token itself is verifiable,
+    /// so a malformed token reports `MALFORMED` whatever the key.
+    pub fn verify_decoded(&self, d: &Decoded) -> Verification {
+        let opts = &self.options;
+        let alg = d.alg.as_deref();
+        // A payload that is not well-formed JSON is still a well-formed JWS (the MAC covers bytes); claim
+        // validation rejects it later. Every other error makes the token unverifiable.
+        let blocking = d.errors.iter().find(|e| {
+            !(e.part == Part::Payload
+                && matches!(e.code, ErrorCode::JsonSyntax | ErrorCode::JsonDepth))
+        });
+        if let Some(e) = blocking {
             return Verification::fail(
                 alg,
-                VerifyCode::AlgNotAllowed,
+                VerifyCode::Malformed,
+                format!("The token is malformed: {}", e.message),
+            );
+        }
+        if opts.strict {
+            if let Some(why) = non_strict(d) {
+                return Verification::fail(alg, VerifyCode::Malformed, why);
+            }
+        }
+        if d.kind == TokenKind::Jwe {
+            return Verification::fail(
+                alg,
+                VerifyCode::JweNotSupported,
+                "This is an encrypted token (JWE); it is decrypted, not verified, and this tool does neither.",
+            );
+        }
+        let Some(alg_name) = alg else {
+            return Verification::fail(
+                None,
+                VerifyCode::Malformed,
+                "The header has no \"alg\" string.",
+            );
+        };
+        if d.kind == TokenKind::Unsecured {
+            return Verification::fail(
+                alg,
+                VerifyCode::AlgNone,
                 format!(
-                    "alg \"{alg_name}\" is not in the allowed algorithms ({}).",
-                    allowed.join(", ")
+                    "alg \"{alg_name}\": an unsecured token has no signature and never verifies."
                 ),
             );
         }
-    }
-    let Some(hmac_alg) = HmacAlg::from_name(alg_name) else {
-        return Verification::fail(
-            alg,
-            VerifyCode::UnsupportedAlg,
-            format!(
-                "alg \"{alg_name}\" is not supported: this tool verifies HS256, HS384 and HS512 only. The signature \
-                 was not checked — that does not make it invalid."
-            ),
-        );
-    };
-    if let Some(why) = crit_problem(d) {
-        return Verification::fail(alg, VerifyCode::CritUnsupported, why);
-    }
-    let (Some(sig), Some(input)) = (&d.signature, d.signing_input()) else {
-        return Verification::fail(
-            alg,
-            VerifyCode::Malformed,
-            "The token has no signature part.",
-        );
-    };
-    let set = match keys {
-        Ok(set) => set,
-        Err(e) => {
-            let mut v = Verification::fail(alg, VerifyCode::KeyInvalid, e.message.clone());
-            v.key_error = Some(e.clone());
-            return v;
+        if let Some(allowed) = &opts.algorithms {
+            if !allowed.iter().any(|a| a == alg_name) {
+                return Verification::fail(
+                    alg,
+                    VerifyCode::AlgNotAllowed,
+                    format!(
+                        "alg \"{alg_name}\" is not in the allowed algorithms ({}).",
+                        allowed.join(", ")
+                    ),
+                );
+            }
         }
-    };
-    if let Some(e) = set.keys.iter().find_map(|k| asymmetric_error(&k.bytes)) {
-        let mut v = Verification::fail(alg, VerifyCode::KeyInvalid, e.message.clone());
-        v.key_error = Some(e);
-        v.findings = set
-            .keys
-            .first()
-            .map(|k| lints::key_findings(hmac_alg, &k.bytes, false))
-            .unwrap_or_default();
-        return v;
-    }
-    let candidates = match candidates(d, set, hmac_alg) {
-        Ok(c) => c,
-        Err((code, msg)) => return Verification::fail(alg, code, msg),
-    };
-    let matched = candidates
-        .iter()
-        .find(|k| mac::verify(hmac_alg, &k.bytes, input, sig));
-    let Some(key) = matched else {
-        let mut v = Verification::fail(
-            alg,
-            VerifyCode::InvalidSignature,
-            if sig.is_empty() {
-                "The signature is empty.".to_owned()
-            } else if candidates.len() > 1 {
+        let Some(hmac_alg) = HmacAlg::from_name(alg_name) else {
+            return Verification::fail(
+                alg,
+                VerifyCode::UnsupportedAlg,
                 format!(
-                    "The signature does not match any of the {} candidate keys.",
-                    candidates.len()
-                )
-            } else {
-                "The signature does not match: wrong key, or the token was altered.".to_owned()
-            },
-        );
-        if let [only] = candidates.as_slice() {
-            v.key_bits = Some(only.bits());
-            v.findings = lints::key_findings(hmac_alg, &only.bytes, false);
+                    "alg \"{alg_name}\" is not supported: this tool verifies HS256, HS384 and HS512 only. The \
+                     signature was not checked — that does not make it invalid."
+                ),
+            );
+        };
+        if let Some(h) = &d.header {
+            let problems = crit::problems(h);
+            if !problems.is_empty() {
+                return Verification::fail(
+                    alg,
+                    VerifyCode::CritUnsupported,
+                    format!(
+                        "The token must be rejected: {} (RFC 7515 §4.1.11).",
+                        problems.join("; ")
+                    ),
+                );
+            }
         }
-        return v;
-    };
-
-    let which = match (set.is_set, &key.kid, key.index) {
-        (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
-        (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
-        _ => String::new(),
-    };
-    let mut v = Verification {
-        code: None,
-        message: format!(
-            "Signature verified ({}, {}-bit key{which}).",
-            hmac_alg.name(),
-            key.bits()
-        ),
-        alg: alg.map(str::to_owned),
-        signature_verified: true,
-        key_bits: Some(key.bits()),
-        kid: key.kid.clone(),
-        key_index: key.index,
-        key_error: None,
-        findings: lints::key_findings(hmac_alg, &key.bytes, true),
-    };
-    if opts.validate_claims {
-        if let Some((code, msg)) = validate_claims(d, opts) {
-            v.code = Some(code);
-            v.message = format!("The signature is valid, but {msg}");
+        let (Some(sig), Some(input)) = (&d.signature, d.signing_input()) else {
+            return Verification::fail(
+                alg,
+                VerifyCode::Malformed,
+                "The token has no signature part.",
+            );
+        };
+        let set = match &self.keys {
+            Ok(set) => set,
+            Err(e) => {
+                let mut v = Verification::fail(alg, VerifyCode::KeyInvalid, e.message.clone());
+                v.findings = lints::refused_key_findings(e);
+                v.key_error = Some(e.clone());
+                return v;
+            }
+        };
+        let candidates = match candidates(d, set, hmac_alg) {
+            Ok(c) => c,
+            Err((code, msg)) => return Verification::fail(alg, code, msg),
+        };
+        let matched = candidates
+            .iter()
+            .find(|&&i| self.prepared[i].verify(hmac_alg, input, sig));
+        let Some(&i) = matched else {
+            let mut v = Verification::fail(
+                alg,
+                VerifyCode::InvalidSignature,
+                if sig.is_empty() {
+                    "The signature is empty.".to_owned()
+                } else if candidates.len() > 1 {
+                    format!(
+                        "The signature does not match any of the {} candidate keys.",
+                        candidates.len()
+                    )
+                } else {
+                    "The signature does not match: wrong key, or the token was altered.".to_owned()
+                },
+            );
+            if let [only] = candidates.as_slice() {
+                let key = &set.keys[*only];
+                v.key_bits = Some(key.bits());
+                v.findings = lints::key_findings(hmac_alg, key.secret().unwrap_or_default(), false);
+            }
+            return v;
+        };
+        let key = &set.keys[i];
+        let which = match (set.is_set, &key.kid, key.index) {
+            (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
+            (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
+            _ => String::new(),
+        };
+        let mut v = Verification {
+            code: None,
+            message: format!(
+                "Signature verified ({}, {}-bit key{which}).",
+                hmac_alg.name(),
+                key.bits()
+            ),
+            alg: alg.map(str::to_owned),
+            signature_verified: true,
+            key_bits: Some(key.bits()),
+            kid: key.kid.clone(),
+            key_index: key.index,
+            key_error: None,
+            findings: lints::key_findings(hmac_alg, key.secret().unwrap_or_default(), true),
+        };
+        if opts.validate_claims {
+            if let Some((code, msg)) = validate_claims(d, opts) {
+                v.code = Some(code);
+                v.message = format!("The signature is valid, but {msg}");
+            }
         }
+        v
     }
-    v
 }
 
-/// The error for an HMAC secret that is public-key material (see [`SymmetricKey::asymmetric_kind`]).
-pub fn asymmetric_error(key: &[u8]) -> Option<InspectError> {
-    let what = keys::looks_asymmetric(key)?;
-    Some(InspectError::new(
-        ErrorCode::KeyAsymmetric,
-        Part::Key,
-        super::error::Span::new(0, key.len()),
-        format!(
-            "The HMAC secret is {what}: public key material used as an HMAC secret is the algorithm-confusion \
-             attack (RFC 8725 §2.1), so it is refused, as PyJWT and jsonwebtoken do."
-        ),
-    ))
+/// Verifies `input` with key text read as `format` (a one-off [`Verifier`]).
+pub fn verify(input: &str, key: &str, format: KeyFormat, opts: &VerifyOptions) -> Verification {
+    Verifier::new(KeyInput::Text(key, format), opts.clone()).verify(input)
 }
 
-/// Why `d` is not in exact compact form, if it is not (see [`VerifyOptions::strict`]).
+/// Why `d` is not in the one spelling strict verification accepts, if it is not (see
+/// [`VerifyOptions::strict`]): clean-up was needed, base64url is not canonical, the header repeats a member
+/// name (RFC 7515 §4: parsers disagree on which one counts) or its `kid` is not a string.
 fn non_strict(d: &Decoded) -> Option<String> {
     if let Some(note) = d.notes.first() {
         return Some(format!(
@@ -418,91 +482,77 @@ fn non_strict(d: &Decoded) -> Option<String> {
             note.message
         ));
     }
-    let dev = d.base64_deviations.first()?;
-    let what = match dev.issue {
-        super::b64::B64Issue::Padding => "has '=' padding",
-        super::b64::B64Issue::StandardAlphabet => "uses '+' or '/' instead of '-' and '_'",
-        super::b64::B64Issue::TrailingBits => {
-            "ends with a character carrying stray bits (a non-canonical encoding)"
-        }
-    };
-    Some(format!(
-        "The {} {what}: JWS requires strict base64url (RFC 7515 §2), so one token has one spelling.",
-        dev.part
-    ))
-}
-
-fn crit_problem(d: &Decoded) -> Option<String> {
-    let h = d.header.as_ref()?;
-    if h.get("b64").is_some_and(|b| !matches!(b, Json::Bool(_))) {
-        return Some("\"b64\" must be a boolean (RFC 7797 §3); the token must be rejected.".into());
-    }
-    let Some(crit) = h.get("crit") else {
-        // RFC 7797 §6: an unencoded payload must be announced in crit, or recipients that do not know b64
-        // would verify a different payload than the sender meant.
-        return d
-            .unencoded_payload
-            .then(|| "\"b64\": false must be listed in \"crit\" (RFC 7797 §6); the token must be rejected.".into());
-    };
-    let Json::Array(items) = crit else {
-        return Some("\"crit\" must be an array of header parameter names.".into());
-    };
-    if items.is_empty() {
-        return Some("\"crit\" must not be empty.".into());
-    }
-    for item in items {
-        match item.as_str() {
-            Some("b64") if h.get("b64").is_some() => {}
-            Some(name) => {
-                return Some(format!(
-                    "\"crit\" requires \"{name}\", which this tool does not understand (or which is missing), so \
-                     the token must be rejected (RFC 7515 §4.1.11)."
-                ))
+    if let Some(dev) = d.base64_deviations.first() {
+        let what = match dev.issue {
+            super::b64::B64Issue::Padding => "has '=' padding",
+            super::b64::B64Issue::StandardAlphabet => "uses '+' or '/' instead of '-' and '_'",
+            super::b64::B64Issue::TrailingBits => {
+                "ends with a character carrying stray bits (a non-canonical encoding)"
             }
-            None => return Some("\"crit\" must list parameter names as strings.".into()),
-        }
+        };
+        return Some(format!(
+            "The {} {what}: JWS requires strict base64url (RFC 7515 §2), so one token has one spelling.",
+            dev.part
+        ));
     }
-    None
+    if let Some(dup) = d.duplicates.iter().find(|x| x.part == Part::Header) {
+        return Some(format!(
+            "The header has member \"{}\" more than once: parsers disagree on which one counts, so strict \
+             verification rejects it (RFC 7515 §4).",
+            dup.duplicate.pointer.trim_start_matches('/')
+        ));
+    }
+    match d.header.as_ref().and_then(|h| h.get("kid")) {
+        Some(Json::String(_)) | None => None,
+        Some(other) => Some(format!(
+            "The header's \"kid\" must be a string (RFC 7515 §4.1.4), not {}.",
+            other.type_name()
+        )),
+    }
 }
 
-/// The keys to try, in order: by `kid` when the token has one and the input is a set; every usable key
-/// otherwise. A JWK bound to another algorithm or to encryption is never used.
-fn candidates<'k>(
-    d: &Decoded,
-    set: &'k KeySet,
-    alg: HmacAlg,
-) -> Result<Vec<&'k SymmetricKey>, (VerifyCode, String)> {
-    let kid = d
-        .header
-        .as_ref()
-        .and_then(|h| h.get("kid"))
-        .and_then(Json::as_str);
-    let mut keys: Vec<&SymmetricKey> = set.keys.iter().collect();
+/// The indexes of the keys to try, in order: by `kid` when the token has one and the input is a set;
+/// every key otherwise. Each must pass the one key rule, [`keys::permits`].
+fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Vec<usize>, (VerifyCode, String)> {
+    let mut keys: Vec<usize> = (0..set.keys.len()).collect();
     if set.is_set {
-        if let Some(kid) = kid {
-            keys.retain(|k| k.kid.as_deref() == Some(kid));
-            if keys.is_empty() {
+        match d.header.as_ref().and_then(|h| h.get("kid")) {
+            None => {}
+            Some(Json::String(kid)) => {
+                keys.retain(|&i| set.keys[i].kid.as_deref() == Some(kid.as_str()));
+                if keys.is_empty() {
+                    return Err((
+                        VerifyCode::KeyNotFound,
+                        format!("No key in the JWK Set has kid \"{kid}\"."),
+                    ));
+                }
+            }
+            // Never "try every key": a kid that cannot be matched picks none.
+            Some(other) => {
                 return Err((
                     VerifyCode::KeyNotFound,
-                    format!("No key in the JWK Set has kid \"{kid}\"."),
-                ));
+                    format!(
+                        "The token's \"kid\" is {}, not a string, so no key of the JWK Set can be chosen.",
+                        other.type_name()
+                    ),
+                ))
             }
         }
     }
-    let usable = |k: &&SymmetricKey| {
-        k.alg.as_deref().is_none_or(|a| a == alg.name())
-            && k.use_.as_deref().is_none_or(|u| u == "sig")
-            && k.allows("verify")
-    };
-    let before = keys.len();
-    keys.retain(usable);
-    if keys.is_empty() {
-        let k = set.keys.first();
-        let why = match k.and_then(|k| k.alg.as_deref()) {
-            Some(a) if before == 1 && a != alg.name() => {
-                format!("The JWK is for {a}, but the token uses {}.", alg.name())
+    let mut refusal = None;
+    keys.retain(
+        |&i| match keys::permits(&set.keys[i], alg, Operation::Verify) {
+            Ok(()) => true,
+            Err(r) => {
+                refusal.get_or_insert(r);
+                false
             }
-            _ => format!("No key is usable for signatures with {}.", alg.name()),
+        },
+    );
+    if keys.is_empty() {
+        let why = match refusal {
+            Some(r) if !set.is_set => r.message,
+            _ => format!("No key of the JWK Set may verify {}.", alg.name()),
         };
         return Err((VerifyCode::KeyAlgMismatch, why));
     }
@@ -635,6 +685,15 @@ pub fn claims_problem(p: &Json, opts: &VerifyOptions) -> Option<(VerifyCode, Str
                 "the audience (\"aud\") is not an expected one.".into(),
             ));
         }
+    } else if opts.strict && !matches!(p.get("aud"), None | Some(Json::Null)) {
+        // RFC 7519 §4.1.3: a recipient that does not identify itself with a value of "aud" MUST reject the
+        // token. Like PyJWT (and unlike jose), strict verification does not skip the check silently.
+        return Some((
+            VerifyCode::InvalidAudience,
+            "the token is meant for an audience (\"aud\") and no expected audience was given: pass the \
+             audience option, or turn claim validation off (RFC 7519 §4.1.3)."
+                .into(),
+        ));
     }
     None
 }

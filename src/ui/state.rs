@@ -1,7 +1,7 @@
 //! The app state, its actions and a pure reducer.
 //!
-//! Everything shown is derived here from the core (`inspect`, `verify_decoded`, `keys::detect_format`,
-//! `sign_json_text`), so the whole behaviour of the app is unit-tested natively without a browser. The clock
+//! Everything shown is derived here from the core (`inspect`, the `Verifier`, `keys::detect_format`,
+//! `sign_json_text` with the core's one key rule), so the whole behaviour of the app is unit-tested natively without a browser. The clock
 //! is an input (`Action::Tick`), as in the core.
 
 use std::fmt;
@@ -14,9 +14,9 @@ use crate::jwt::inspect::payload_display;
 use crate::jwt::json::{Json, JsonSink, TokenClass};
 use crate::jwt::{claims, header, keys, lints};
 use crate::{
-    decode, sign_json_text, verify_decoded, Claim, ClaimTime, Decoded, ErrorCode, Finding,
-    HeaderField, InspectError, KeyFormat, KeySet, Part, Payload, Span, TokenKind, VerifyCode,
-    VerifyOptions, VerifyStatus,
+    decode, sign_json_text, Claim, ClaimTime, Decoded, ErrorCode, Finding, HeaderField,
+    InspectError, KeyFormat, KeyInput, KeySet, Part, Payload, Span, TokenKind, Verifier,
+    VerifyCode, VerifyOptions, VerifyStatus,
 };
 
 /// An `Rc` compared by identity, for props holding derived data: a component re-renders only when the data
@@ -536,8 +536,8 @@ impl State {
     /// Signs the encoder's texts with the key; on success the token becomes the new one, otherwise the
     /// error is shown and the last good token stays.
     fn resign(&mut self) {
-        let result = signing_key(&self.key, self.key_format)
-            .and_then(|key| sign_json_text(&self.encoder.header, &self.encoder.payload, &key));
+        let result = signing_keys(&self.key, self.key_format)
+            .and_then(|keys| sign_json_text(&self.encoder.header, &self.encoder.payload, &keys));
         let mut enc = (*self.encoder).clone();
         match result {
             Ok(token) => {
@@ -552,8 +552,10 @@ impl State {
     }
 }
 
-/// The key bytes to sign with: the first key of what the key text parses to.
-fn signing_key(text: &str, format: KeyFormat) -> Result<Vec<u8>, InspectError> {
+/// The keys to sign with, read as the signature pane reads them (leniently). Which key may sign with which
+/// algorithm is the core's rule (`sign_with`), the same as npm `sign`: a JWK Set, or a JWK restricted to
+/// another algorithm, to encryption or to `verify`, never signs.
+fn signing_keys(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
     if text.is_empty() {
         return Err(InspectError {
             code: ErrorCode::KeyEmpty,
@@ -562,17 +564,7 @@ fn signing_key(text: &str, format: KeyFormat) -> Result<Vec<u8>, InspectError> {
             message: "Enter a secret to sign the token with.".into(),
         });
     }
-    let set = keys::parse(text, format)?;
-    set.keys
-        .into_iter()
-        .next()
-        .map(|k| k.bytes)
-        .ok_or_else(|| InspectError {
-            code: ErrorCode::KeyJwk,
-            part: Part::Key,
-            span: Span::new(0, text.len()),
-            message: "The JWK Set has no symmetric key to sign with.".into(),
-        })
+    keys::parse_with(text, format, false)
 }
 
 fn key_summary(set: &KeySet) -> String {
@@ -581,8 +573,9 @@ fn key_summary(set: &KeySet) -> String {
     } else {
         format!(", {} skipped", set.skipped.len())
     };
+    let notes: String = set.notes.iter().map(|n| format!(" — {n}")).collect();
     match set.keys.as_slice() {
-        [one] if !set.is_set => format!("{}-bit key", one.bits()),
+        [one] if !set.is_set => format!("{}-bit key{notes}", one.bits()),
         keys => format!(
             "JWK Set: {} symmetric key{}{skipped}",
             keys.len(),
@@ -613,7 +606,9 @@ pub fn signature_view(d: &Decoded, key: &str, format: KeyFormat) -> SignatureVie
             message: "Paste a token to decode and verify it.".to_owned(),
             code: None,
             alg,
-            key_summary: keys::parse(key, format).ok().map(|s| key_summary(&s)),
+            key_summary: keys::parse_with(key, format, false)
+                .ok()
+                .map(|s| key_summary(&s)),
             key_error: None,
             hint,
             findings: Vec::new(),
@@ -623,7 +618,7 @@ pub fn signature_view(d: &Decoded, key: &str, format: KeyFormat) -> SignatureVie
     if key.is_empty() {
         // Run verification without a key: whatever is decided before the key (unsupported alg, alg none,
         // JWE) is shown; anything else waits for a key.
-        let v = verify_decoded(d, &keys::parse("", format), &opts);
+        let v = Verifier::new(KeyInput::Text("", format), opts).verify_decoded(d);
         let (status, title, message) = match v.status() {
             VerifyStatus::Unsupported => (
                 UiStatus::Unsupported,
@@ -650,9 +645,9 @@ pub fn signature_view(d: &Decoded, key: &str, format: KeyFormat) -> SignatureVie
             pending: false,
         };
     }
-    let parsed = keys::parse(key, format);
-    let v = verify_decoded(d, &parsed, &opts);
-    let (key_summary, key_error) = match &parsed {
+    let verifier = Verifier::new(KeyInput::Text(key, format), opts);
+    let v = verifier.verify_decoded(d);
+    let (key_summary, key_error) = match verifier.keys() {
         Ok(set) => (Some(key_summary(set)), None),
         Err(e) => (None, Some(e.clone())),
     };
