@@ -312,6 +312,15 @@ pub fn parse_with(text: &str, format: KeyFormat, strict: bool) -> Result<KeySet,
             } else {
                 "base64url"
             };
+            if t.trim_end_matches('=').is_empty() {
+                // `=` or `==` decodes to nothing: the empty secret, whatever else is wrong with it.
+                return Err(key_err(
+                    ErrorCode::KeyEmpty,
+                    whole,
+                    "The key is empty: it decodes to no bytes, and an empty HMAC secret lets anyone compute \
+                     the signature.",
+                ));
+            }
             let mut note = None;
             if format == KeyFormat::Base64Url {
                 if let Some(i) = t.find(['+', '/', '=']) {
