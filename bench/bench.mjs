@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createVerifier } from 'fast-jwt';
 import * as jose from 'jose';
@@ -28,6 +28,9 @@ if (!existsSync(new URL('../pkg/node.mjs', import.meta.url))) {
   process.exit(1);
 }
 const { inspect, verify } = await import('../pkg/node.mjs');
+// BENCH_BEFORE=<a pkg/ directory built from an earlier commit> adds that build's verify as a row of the same
+// run, for before/after figures (see BENCHMARKS.md).
+const before = process.env.BENCH_BEFORE ? await import(pathToFileURL(`${process.env.BENCH_BEFORE}/node.mjs`).href) : null;
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 3 : 7;
@@ -60,11 +63,15 @@ function token(size) {
 
 const SIZES = [['~300 B', 300], ['4 KB', 4096], ['64 KB', 65536]].map(([label, size]) => ({ label, token: token(size) }));
 
-const fastJwt = createVerifier({ key: KEY, cache: false });
+// Every verifier checks the audience: the tokens carry `aud`, which strict verification (and RFC 7519
+// §4.1.3) requires an expected audience for.
+const AUD = { audience: 'api' };
+const fastJwt = createVerifier({ key: KEY, cache: false, allowedAud: 'api' });
 const verifiers = [
-  ['jwt-inspector verify', (t) => verify(t, KEY)],
-  ['jose jwtVerify', (t) => jose.jwtVerify(t, KEY_BYTES), true],
-  ['jsonwebtoken verify', (t) => jsonwebtoken.verify(t, KEY)],
+  ['jwt-inspector verify', (t) => verify(t, KEY, AUD)],
+  ...(before ? [['jwt-inspector verify (before)', (t) => before.verify(t, KEY, AUD)]] : []),
+  ['jose jwtVerify', (t) => jose.jwtVerify(t, KEY_BYTES, AUD), true],
+  ['jsonwebtoken verify', (t) => jsonwebtoken.verify(t, KEY, AUD)],
   ['fast-jwt (no cache)', (t) => fastJwt(t)],
 ];
 const decoders = [
@@ -75,11 +82,12 @@ const decoders = [
 
 // Every library must accept every token, or the comparison means nothing.
 for (const { label, token: t } of SIZES) {
-  const ours = verify(t, KEY);
+  const ours = verify(t, KEY, AUD);
   if (!ours.valid) throw new Error(`jwt-inspector rejects the ${label} token: ${ours.message}`);
   if (ours.payload.sub !== '1234567890') throw new Error('verify returned no payload');
-  await jose.jwtVerify(t, KEY_BYTES);
-  jsonwebtoken.verify(t, KEY);
+  if (before && !before.verify(t, KEY, AUD).valid) throw new Error('the earlier build rejects the token');
+  await jose.jwtVerify(t, KEY_BYTES, AUD);
+  jsonwebtoken.verify(t, KEY, AUD);
   fastJwt(t);
   const i = inspect(t);
   if (i.errors.length || jwtDecode(t).sub !== i.payload.sub || jose.decodeJwt(t).sub !== i.payload.sub) throw new Error('decoders disagree');

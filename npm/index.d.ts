@@ -233,7 +233,10 @@ export interface VerifyOptions {
   now?: number | undefined;
   /** Seconds of clock skew tolerated for exp / nbf / iat (default 0). */
   leeway?: number | undefined;
-  /** Accepted audiences: `aud` must contain one of them. */
+  /**
+   * Accepted audiences: `aud` must contain one of them. With `strict` on (the default), a token that has an
+   * `aud` claim fails with `INVALID_AUDIENCE` when this is not given (RFC 7519 §4.1.3, as in PyJWT).
+   */
   audience?: string | string[] | undefined;
   /** Accepted issuers: `iss` must be one of them. */
   issuer?: string | string[] | undefined;

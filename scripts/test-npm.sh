@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The npm package's tests (issue 4), run by scripts/test.sh:
 #   1. build pkg/ (scripts/build-npm.sh);
-#   2. the js layer natively (fast verify path against the core, JSON writer, UTF-16 offsets) and as a
+#   2. the js layer natively (the cached Verifier against a fresh one, JSON writer, UTF-16 offsets) and as a
 #      wasm-bindgen-test suite in Node (tests/js_api.rs);
 #   3. `npm pack`, the tarball installed into a temporary project (target/npm-test/project, inside the repo so
 #      that the dev tools and interop peers of the root node_modules resolve from it), and there:
-#      node:test suites (tests/npm: the public vectors, errors and offsets, claims, round trips, require(),
+#      node:test suites (tests/npm: the public vectors, errors and offsets, claims, round trips, the security
+#      review's findings (security.test.mjs), require(),
 #      interop with PyJWT, jose and jsonwebtoken, a Vite bundle and plain ESM in headless Chromium) and the
 #      `tsc --noEmit` type test (tests/npm/types).
 # Exits non-zero on any failure. Needs what scripts/setup.sh installs.
@@ -26,7 +27,7 @@ fi
 step "build pkg/"
 scripts/build-npm.sh
 
-step "js layer, natively (fast path vs core, JSON writer, UTF-16 offsets)"
+step "js layer, natively (cached Verifier vs fresh, JSON writer, UTF-16 offsets)"
 cargo test -q --features js --lib js::
 cargo test -q --features js --test js_api
 
@@ -71,7 +72,7 @@ cp -r tests/npm/types "$project/types"
 
 step "node:test suites against the installed tarball"
 (cd "$project" && JWTI_REPO="$root" node --test --test-reporter=spec \
-  api.test.mjs cjs.test.cjs interop.test.mjs bundle.test.mjs)
+  api.test.mjs security.test.mjs cjs.test.cjs interop.test.mjs bundle.test.mjs)
 
 step "TypeScript: tsc --noEmit on a usage file (Node and bundler resolution)"
 (cd "$project/types" && tsc --noEmit -p tsconfig.json && tsc --noEmit -p tsconfig.bundler.json)

@@ -128,6 +128,20 @@ function bind(raw, init) {
     return bytes.length;
   }
 
+  /**
+   * After a wasm trap (out of memory on an absurd input): forget what this side believes is in wasm memory.
+   * The Rust side moved its state out of its cells while working, so the next call starts clean and
+   * rewrites its input.
+   */
+  function recover(e) {
+    if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) {
+      capacity = 0;
+      keyText = null;
+      view = new Uint8Array(0);
+    }
+    return e;
+  }
+
   function release() {
     if (capacity > KEEP_SCRATCH) {
       raw.scratch(0);
@@ -230,9 +244,14 @@ function bind(raw, init) {
       now = o.now;
     }
     keyText = null; // the token overwrites the key
-    const length = put(token, 0);
-    const out = raw.inspectScratch(length, now);
-    release();
+    let out;
+    try {
+      out = raw.inspectScratch(put(token, 0), now);
+    } catch (e) {
+      throw recover(e);
+    } finally {
+      release();
+    }
     if (out.charCodeAt(0) === 33 /* ! */) {
       const errors = toErrors(JSON.parse(out.slice(1)));
       throw fail(errors[0], errors);
@@ -351,7 +370,7 @@ function bind(raw, init) {
       out = raw.verifyScratch(keyLength, tokenLength, format, now, leeway, validateClaims, lists);
     } catch (e) {
       // Only the options reader throws on purpose; a wasm trap is not the caller's mistake.
-      if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) throw e;
+      if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) throw recover(e);
       throw misuse('options', e instanceof Error ? e.message : String(e));
     } finally {
       release();
@@ -401,7 +420,7 @@ function bind(raw, init) {
       return raw.signJson(alg, header === null ? undefined : toJson(header, 'header'), payloadText, text, bytes, format);
     } catch (e) {
       if (typeof e === 'string') throw fail(toError(JSON.parse(e)));
-      throw e;
+      throw recover(e);
     }
   }
 
