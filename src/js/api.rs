@@ -140,23 +140,40 @@ pub fn inspect_scratch(len: usize, now: f64) -> String {
 /// Inspects `input` at `now` (unix seconds): everything the core decodes and explains, in the inspect
 /// format of the module docs.
 pub fn inspect_json(input: &str, now: f64) -> String {
-    let i = inspect(input, now);
-    let d = &i.decoded;
-    let pos = Offsets::new(input);
-    if !d.decoded_anything() {
+    let mut i = inspect(input, now);
+    if !i.decoded.decoded_anything() {
+        let pos = Offsets::new(input);
         let mut o = Out::with_capacity(256);
-        errors(&mut o, &d.errors, &pos);
+        errors(&mut o, &i.decoded.errors, &pos);
         return format!("!{}", o.finish());
     }
+    // The answer carries the payload as the text the core parsed, not the parsed tree: the tree (the largest
+    // structure for a big JSON payload) is freed before the answer is built, so the two never coexist.
+    let payload_raw = match &i.decoded.payload {
+        Some(Payload::Json(v)) => Some(
+            decoded_text(&i.decoded, Part::Payload).unwrap_or_else(|| v.to_compact()),
+        ),
+        _ => None,
+    };
+    let payload_kind = i.decoded.payload.as_ref().map(payload_type);
+    if payload_raw.is_some() {
+        i.decoded.payload = None;
+    }
+    let d = &i.decoded;
+    let pos = Offsets::new(input);
     let header_json = i.header_json.as_deref().unwrap_or_default();
     let payload_text = i.payload_text.as_deref().unwrap_or_default();
-    let mut o = Out::with_capacity(input.len() + 2 * payload_text.len() + 1024);
+    // Room for everything at once (the raw payload is shorter than the input), so the text is never moved to
+    // a larger block while both copies exist.
+    let mut o = Out::with_capacity(input.len() + header_json.len() + payload_text.len() + 4096);
     o.open_array();
     o.static_str(d.kind.as_str());
     header_value(&mut o, d);
-    match &d.payload {
-        Some(Payload::Json(v)) => json_value(&mut o, d, Part::Payload, v),
-        _ => {
+    match &payload_raw {
+        Some(text) => {
+            o.raw(text);
+        }
+        None => {
             o.raw("null");
         }
     }
@@ -188,7 +205,7 @@ pub fn inspect_json(input: &str, now: f64) -> String {
     }
     o.close_array();
     errors(&mut o, &d.errors, &pos);
-    o.opt_static(d.payload.as_ref().map(payload_type));
+    o.opt_static(payload_kind);
 
     o.open_array();
     for f in &i.header_fields {

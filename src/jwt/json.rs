@@ -150,6 +150,15 @@ impl JsonSink for Vec<(TokenClass, String)> {
     }
 }
 
+/// A member name's hash, for duplicate detection in big objects (SipHash with fixed keys: an attacker who
+/// makes many names collide only makes the confirming scans run, each bounded by the object's size).
+fn name_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.hash(&mut h);
+    h.finish()
+}
+
 /// Makes room for one more element: by doubling while small, by a quarter once large, so that a big array
 /// never holds (while it is moved to a larger block) three times the room its elements need.
 fn grow<T>(v: &mut Vec<T>) {
@@ -417,7 +426,7 @@ impl Parser<'_> {
         self.enter(depth)?;
         self.i += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
-        let mut seen: Option<std::collections::HashSet<String>> = None;
+        let mut seen: Option<std::collections::HashSet<u64>> = None;
         self.ws();
         if self.s.get(self.i) == Some(&b'}') {
             self.i += 1;
@@ -442,13 +451,18 @@ impl Parser<'_> {
             self.i += 1;
             self.ws();
             self.path.push(PathSeg::Key(key_at));
+            // Big objects keep a set of the names' hashes, not copies of the names (a copy per member
+            // doubled the memory of an object of many short members); a hash seen before is confirmed
+            // against the names themselves.
             let duplicate = match &mut seen {
-                Some(set) => !set.insert(key.clone()),
+                Some(set) => {
+                    !set.insert(name_hash(&key)) && members.iter().any(|(k, _)| *k == key)
+                }
                 None if members.len() < LINEAR_DUP_SCAN => members.iter().any(|(k, _)| *k == key),
                 None => {
-                    let mut set: std::collections::HashSet<String> =
-                        members.iter().map(|(k, _)| k.clone()).collect();
-                    let dup = !set.insert(key.clone());
+                    let mut set: std::collections::HashSet<u64> =
+                        members.iter().map(|(k, _)| name_hash(k)).collect();
+                    let dup = !set.insert(name_hash(&key)) && members.iter().any(|(k, _)| *k == key);
                     seen = Some(set);
                     dup
                 }
