@@ -150,9 +150,9 @@ pub fn inspect_json(input: &str, now: f64) -> String {
     // The answer carries the payload as the text the core parsed, not the parsed tree: the tree (the largest
     // structure for a big JSON payload) is freed before the answer is built, so the two never coexist.
     let payload_raw = match &i.decoded.payload {
-        Some(Payload::Json(v)) => Some(
-            decoded_text(&i.decoded, Part::Payload).unwrap_or_else(|| v.to_compact()),
-        ),
+        Some(Payload::Json(v)) => {
+            Some(decoded_text(&i.decoded, Part::Payload).unwrap_or_else(|| v.to_compact()))
+        }
         _ => None,
     };
     let payload_kind = i.decoded.payload.as_ref().map(payload_type);

@@ -455,14 +455,13 @@ impl Parser<'_> {
             // doubled the memory of an object of many short members); a hash seen before is confirmed
             // against the names themselves.
             let duplicate = match &mut seen {
-                Some(set) => {
-                    !set.insert(name_hash(&key)) && members.iter().any(|(k, _)| *k == key)
-                }
+                Some(set) => !set.insert(name_hash(&key)) && members.iter().any(|(k, _)| *k == key),
                 None if members.len() < LINEAR_DUP_SCAN => members.iter().any(|(k, _)| *k == key),
                 None => {
                     let mut set: std::collections::HashSet<u64> =
                         members.iter().map(|(k, _)| name_hash(k)).collect();
-                    let dup = !set.insert(name_hash(&key)) && members.iter().any(|(k, _)| *k == key);
+                    let dup =
+                        !set.insert(name_hash(&key)) && members.iter().any(|(k, _)| *k == key);
                     seen = Some(set);
                     dup
                 }
