@@ -64,7 +64,11 @@ pub fn EncoderPane(props: &EncoderPaneProps) -> Html {
             <textarea id="payload-editor" data-testid="payload-editor" class="code-edit" rows="10"
                 value={enc.payload.clone()} oninput={edit(Action::EditPayload)}
                 spellcheck="false" autocomplete="off" autocapitalize="off" />
-            { for error }
+            // Always present, so the section's children keep their positions whatever the error: the macro
+            // flattens `{ for … }` into this list, and Yew matches unkeyed children from the end, so a
+            // trailing child that comes and goes would shift every sibling by one and replace them all —
+            // the editors included, losing focus, caret and selection in the middle of typing.
+            <div class="encode-status" data-testid="encode-status">{ for error }</div>
         </section>
     }
 }

@@ -128,7 +128,9 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
             </div>
             <p id="key-help" class="note">{ "The key stays in this page: it is never stored, logged or put in a link." }</p>
             { key_note }
-            { for hint }
+            // One child whether or not there is a hint: Yew matches unkeyed children from the end, so a child that
+            // comes and goes here would shift and replace the key field while someone types into it.
+            { hint.unwrap_or_default() }
             <div class={classes!("status", status)} data-testid="signature-status" data-status={status}
                 data-pending={sig.pending.then_some("true")}
                 role="status" aria-live="polite" aria-atomic="true">

@@ -4,6 +4,7 @@
 // and fails on any of them. Screenshots go to tests/e2e/artifacts/ (with UPDATE_SCREENSHOT=1 the light one
 // also replaces docs/screenshot.png, the README's picture).
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -245,6 +246,128 @@ test('encoder: edits are signed live; invalid JSON keeps the last good token', a
   assert.equal(await page.inputValue('[data-testid=token-input]'), token, 'the last good token stays');
   await page.click('[data-testid=view-decode]');
   assert.match(await text(page, 'payload-json'), /"Jane Roe"/);
+});
+
+test('encoder: typing through invalid JSON keeps focus, caret and selection; the token follows', async (t) => {
+  // Issue 13 point 1: when the error line appeared or went away, the editors were replaced by new elements and
+  // the rest of the typing went to the page. Typed with the keyboard, one key at a time, as a person does.
+  const { page } = await open(t);
+  await page.selectOption('[data-testid=examples]', 'expired');
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'valid');
+  await page.click('[data-testid=view-encode]');
+  const payloadEd = '[data-testid=payload-editor]';
+  const headerEd = '[data-testid=header-editor]';
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+  const caret = (sel) => page.$eval(sel, (ta) => [ta.selectionStart, ta.selectionEnd]);
+  const errorPart = () =>
+    page.evaluate(() => document.querySelector('[data-testid=encode-error]')?.dataset.part ?? null);
+  const tokenNow = () => page.inputValue('[data-testid=token-input]');
+  /** The token's header and payload, after checking its HMAC with `key` here in Node. */
+  const decodeVerified = (token, key) => {
+    const [h, p, s] = token.split('.');
+    const header = JSON.parse(Buffer.from(h, 'base64url'));
+    const mac = createHmac(`sha${header.alg.slice(2)}`, key).update(`${h}.${p}`).digest('base64url');
+    assert.equal(s, mac, `the token is signed with the key (${header.alg})`);
+    return { header, payload: JSON.parse(Buffer.from(p, 'base64url')) };
+  };
+  const claims = { sub: '1234567890', name: 'John Doe', iat: 1516239022, exp: 1516242622 };
+  // The editors must stay the very same elements (a replaced element loses focus, caret, selection and undo).
+  await page.evaluate(() => {
+    window.__editors = [...document.querySelectorAll('[data-testid=header-editor], [data-testid=payload-editor]')];
+  });
+  const sameEditors = () =>
+    page.evaluate(() => window.__editors.length === 2 && window.__editors.every((el) => el.isConnected));
+
+  // Payload: the caret after the last claim (End of text, then left over "\n}"), then `,` Enter `"admin": true`.
+  const before = await page.inputValue(payloadEd);
+  assert.ok(before.endsWith('\n}') && !before.includes('admin'), before);
+  const token0 = await tokenNow();
+  await page.click(payloadEd);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  const at = before.length - 2;
+  assert.deepEqual(await caret(payloadEd), [at, at]);
+  await page.keyboard.type(',');
+  assert.equal(await errorPart(), 'payload', 'the comma makes the payload invalid');
+  assert.ok(await sameEditors(), 'the editors are not re-created when the error appears');
+  assert.equal(await focused(), 'payload-editor', 'the payload editor keeps focus when the error appears');
+  assert.deepEqual(await caret(payloadEd), [at + 1, at + 1]);
+  assert.equal(await tokenNow(), token0, 'the last good token stays');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"admin": true');
+  const inserted = ',\n"admin": true';
+  const after = before.slice(0, at) + inserted + before.slice(at);
+  assert.equal(await focused(), 'payload-editor', 'the payload editor keeps focus when the error goes away');
+  assert.equal(await page.inputValue(payloadEd), after, 'every typed character is in the editor');
+  assert.equal((await page.inputValue(payloadEd)).split('"admin": true').length - 1, 1);
+  assert.deepEqual(await caret(payloadEd), [at + inserted.length, at + inserted.length]);
+  assert.equal(await errorPart(), null);
+  const token1 = await tokenNow();
+  assert.notEqual(token1, token0);
+  assert.deepEqual(decodeVerified(token1, 'secret').payload, { ...claims, admin: true });
+  await expectStatus(page, 'valid');
+
+  // Header: "HS256" → Backspace → "HS25" (an alg it cannot sign with) → "6" → "HS256" again; then "HS384".
+  const header = await page.inputValue(headerEd);
+  const end = header.indexOf('HS256') + 'HS256'.length;
+  assert.ok(end > 5, header);
+  await page.click(headerEd);
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < end; i++) await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await caret(headerEd), [end, end]);
+  await page.keyboard.press('Backspace');
+  assert.equal(await errorPart(), 'header', 'HS25 cannot be signed');
+  assert.match(await text(page, 'encode-error'), /HS25/);
+  assert.equal(await focused(), 'header-editor', 'the header editor keeps focus when the error appears');
+  assert.deepEqual(await caret(headerEd), [end - 1, end - 1]);
+  assert.equal(await tokenNow(), token1, 'the last good token stays');
+  await page.keyboard.type('6');
+  assert.equal(await errorPart(), null);
+  assert.equal(await focused(), 'header-editor', 'the header editor keeps focus when the error goes away');
+  assert.equal(await page.inputValue(headerEd), header);
+  assert.deepEqual(await caret(headerEd), [end, end]);
+  assert.equal(await tokenNow(), token1, 'the same header and payload give the same token');
+  // A selection survives too: select "256" with Shift+Arrow keys and type over it, through HS (invalid).
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+  assert.deepEqual(await caret(headerEd), [end - 3, end]);
+  await page.keyboard.press('Backspace');
+  assert.equal(await errorPart(), 'header');
+  await page.keyboard.type('38');
+  assert.equal(await focused(), 'header-editor');
+  await page.keyboard.type('4');
+  assert.equal(await errorPart(), null);
+  assert.equal(await focused(), 'header-editor');
+  assert.equal(await page.inputValue(headerEd), header.replace('HS256', 'HS384'));
+  assert.deepEqual(await caret(headerEd), [end, end]);
+  const token2 = await tokenNow();
+  const decoded = decodeVerified(token2, 'secret');
+  assert.equal(decoded.header.alg, 'HS384');
+  assert.deepEqual(decoded.payload, { ...claims, admin: true });
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue(payloadEd), after, 'the payload editor kept its text');
+  assert.ok(await sameEditors(), 'the editors were never re-created');
+});
+
+test('key field: typing a JWK keeps focus while the format hint appears and goes', async (t) => {
+  const { page } = await open(t);
+  await page.selectOption('[data-testid=examples]', 'text');
+  await page.click('[data-testid=key-input]');
+  // Mark the element: it must be the same one after the hint appears (not a re-created copy).
+  await page.$eval('[data-testid=key-input]', (e) => {
+    e.dataset.marked = '1';
+  });
+  await page.keyboard.type(RFC7520_JWK);
+  assert.ok(await page.isVisible('[data-testid=key-format-hint]'), 'the hint is shown');
+  const state = await page.evaluate(() => ({
+    focused: document.activeElement?.getAttribute('data-testid'),
+    marked: document.activeElement?.dataset.marked,
+    value: document.activeElement?.value,
+  }));
+  assert.deepEqual(state, { focused: 'key-input', marked: '1', value: RFC7520_JWK });
+  await page.click('[data-testid=key-format-hint] button');
+  await expectStatus(page, 'valid');
 });
 
 test('key formats: hint, JWK, unsupported algorithm, JWE and alg none', async (t) => {
