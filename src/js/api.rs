@@ -32,7 +32,6 @@ use wasm_bindgen::prelude::*;
 
 use super::out::Out;
 use super::utf16::Offsets;
-use crate::jwt::b64;
 use crate::jwt::error::{ErrorCode, InspectError, Part, Span};
 use crate::jwt::inspect::{hex, inspect};
 use crate::jwt::json::{self, Json};
@@ -150,9 +149,9 @@ pub fn inspect_json(input: &str, now: f64) -> String {
     // The answer carries the payload as the text the core parsed, not the parsed tree: the tree (the largest
     // structure for a big JSON payload) is freed before the answer is built, so the two never coexist.
     let payload_raw = match &i.decoded.payload {
-        Some(Payload::Json(v)) => {
-            Some(decoded_text(&i.decoded, Part::Payload).unwrap_or_else(|| v.to_compact()))
-        }
+        Some(Payload::Json(v)) => Some(
+            decoded_text(&i.decoded, Part::Payload).map_or_else(|| v.to_compact(), str::to_owned),
+        ),
         _ => None,
     };
     let payload_kind = i.decoded.payload.as_ref().map(payload_type);
@@ -237,12 +236,12 @@ pub fn inspect_json(input: &str, now: f64) -> String {
 }
 
 /// The decoded text of the header or payload part (what the core parsed), when there is one.
-fn decoded_text(d: &Decoded, part: Part) -> Option<String> {
-    let text = d.part_text(part)?;
-    if part == Part::Payload && d.unencoded_payload {
-        return Some(text.to_owned());
+fn decoded_text(d: &Decoded, part: Part) -> Option<&str> {
+    match part {
+        Part::Header => d.header_source.as_deref(),
+        Part::Payload => d.payload_source.as_deref(),
+        _ => None,
     }
-    String::from_utf8(b64::decode(text).ok()?.bytes).ok()
 }
 
 /// A JSON value the core parsed from part `part`, written as the text it was parsed from (decoded again the
@@ -251,7 +250,7 @@ fn decoded_text(d: &Decoded, part: Part) -> Option<String> {
 /// included, which the core itself turns into U+FFFD), and nothing is re-serialized.
 fn json_value(o: &mut Out, d: &Decoded, part: Part, v: &Json) {
     match decoded_text(d, part) {
-        Some(text) => o.raw(&text),
+        Some(text) => o.raw(text),
         None => o.json(v),
     };
 }

@@ -72,9 +72,32 @@ fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
         .then(|| &s[prefix.len()..])
 }
 
+/// True when a bare word that the clean-up would strip starts `s` (`Bearer`, `JWT`, `Authorization`): such
+/// input takes the full clean-up even when it has no other character to remove.
+fn starts_with_scheme(s: &str) -> bool {
+    ["bearer", "jwt", "authorization"]
+        .iter()
+        .any(|p| strip_prefix_ci(s, p).is_some())
+}
+
 impl Cleaned {
     /// Cleans `original`. Never fails: an input that cleans to nothing gives an empty text.
     pub fn new(original: &str) -> Self {
+        // The common case: a bare token (base64url characters and dots) needs no clean-up at all.
+        if !original.is_empty()
+            && original
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            && !starts_with_scheme(original)
+        {
+            return Cleaned {
+                original_len: original.len(),
+                text: original.to_owned(),
+                runs: vec![(0, 0)],
+                origin: 0,
+                notes: Vec::new(),
+            };
+        }
         let mut notes = Vec::new();
         // Work on a window [lo, hi) of the original.
         let trimmed = original.trim_matches(is_removable);

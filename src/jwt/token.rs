@@ -104,6 +104,11 @@ pub struct Decoded {
     pub base64_deviations: Vec<Base64Deviation>,
     /// Every duplicate member name.
     pub duplicates: Vec<DuplicateMember>,
+    /// The decoded header text, when it parsed as JSON (what a caller hands to `JSON.parse`, without
+    /// decoding the part again).
+    pub header_source: Option<String>,
+    /// The decoded payload text, when it parsed as JSON.
+    pub payload_source: Option<String>,
     cleaned: Cleaned,
 }
 
@@ -155,6 +160,8 @@ pub fn decode(input: &str) -> Decoded {
         errors: Vec::new(),
         base64_deviations: Vec::new(),
         duplicates: Vec::new(),
+        header_source: None,
+        payload_source: None,
         cleaned,
     };
     if d.token.is_empty() {
@@ -402,10 +409,12 @@ fn decode_header(d: &mut Decoded) {
         d.errors.push(e);
         return;
     }
-    let text = String::from_utf8_lossy(&bytes);
+    // Valid UTF-8 (checked above): the bytes are the text, without a copy.
+    let text = String::from_utf8(bytes).unwrap_or_default();
     let Ok(value) = parse_json(d, 0, &text, true) else {
         return;
     };
+    d.header_source = Some(text);
     if value.as_object().is_none() {
         let span = d.parts[0].span;
         d.errors.push(InspectError::new(
@@ -442,16 +451,20 @@ fn decode_payload(d: &mut Decoded) {
             let looks_json = trimmed.starts_with(['{', '[']);
             // Parse anything that could be JSON; report syntax errors only when it was clearly meant as JSON,
             // since plain text is a legitimate JWS payload (RFC 7520 §4.4).
-            if looks_json {
-                match parse_json(d, 1, &text, encoded) {
-                    Ok(v) => Payload::Json(v),
-                    Err(_) => Payload::Text(text),
-                }
+            let parsed = if looks_json {
+                parse_json(d, 1, &text, encoded).ok()
             } else {
-                match json::parse(&text) {
-                    Ok(p) if !text.is_empty() => Payload::Json(p.value),
-                    _ => Payload::Text(text),
+                json::parse(&text)
+                    .ok()
+                    .filter(|_| !text.is_empty())
+                    .map(|p| p.value)
+            };
+            match parsed {
+                Some(v) => {
+                    d.payload_source = Some(text);
+                    Payload::Json(v)
                 }
+                None => Payload::Text(text),
             }
         }
     };

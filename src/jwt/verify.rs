@@ -237,6 +237,49 @@ impl Verification {
     }
 }
 
+/// What a [`Verifier`] computes once per key: the keyed HMAC states (so a verification costs only the
+/// message's hash compressions) and, per algorithm, the message and key findings of a verified token.
+#[derive(Debug)]
+struct Prepared {
+    mac: MacKey,
+    verified: [(String, Vec<Finding>); 3],
+}
+
+const HMAC_ALGS: [HmacAlg; 3] = [HmacAlg::HS256, HmacAlg::HS384, HmacAlg::HS512];
+
+fn alg_index(alg: HmacAlg) -> usize {
+    match alg {
+        HmacAlg::HS256 => 0,
+        HmacAlg::HS384 => 1,
+        HmacAlg::HS512 => 2,
+    }
+}
+
+impl Prepared {
+    fn new(set: &KeySet, key: &keys::Key) -> Self {
+        let secret = key.secret().unwrap_or_default();
+        let which = match (set.is_set, &key.kid, key.index) {
+            (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
+            (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
+            _ => String::new(),
+        };
+        let verified = HMAC_ALGS.map(|alg| {
+            (
+                format!(
+                    "Signature verified ({}, {}-bit key{which}).",
+                    alg.name(),
+                    key.bits()
+                ),
+                lints::key_findings(alg, secret, true),
+            )
+        });
+        Prepared {
+            mac: MacKey::new(secret),
+            verified,
+        }
+    }
+}
+
 /// A key given to a [`Verifier`].
 #[derive(Debug, Clone, Copy)]
 pub enum KeyInput<'k> {
@@ -253,9 +296,8 @@ pub enum KeyInput<'k> {
 #[derive(Debug)]
 pub struct Verifier {
     keys: Result<KeySet, InspectError>,
-    /// One entry per key of `keys`: its keyed HMAC states, so a verification costs only the message's
-    /// hash compressions.
-    prepared: Vec<MacKey>,
+    /// One entry per key of `keys`: what does not depend on the token, computed once.
+    prepared: Vec<Prepared>,
     options: VerifyOptions,
 }
 
@@ -274,11 +316,7 @@ impl Verifier {
     /// A verifier for keys already parsed.
     pub fn from_keys(keys: Result<KeySet, InspectError>, options: VerifyOptions) -> Self {
         let prepared = match &keys {
-            Ok(set) => set
-                .keys
-                .iter()
-                .map(|k| MacKey::new(k.secret().unwrap_or_default()))
-                .collect(),
+            Ok(set) => set.keys.iter().map(|k| Prepared::new(set, k)).collect(),
             Err(_) => Vec::new(),
         };
         Verifier {
@@ -412,7 +450,7 @@ impl Verifier {
         };
         let matched = candidates
             .iter()
-            .find(|&&i| self.prepared[i].verify(hmac_alg, input, sig));
+            .find(|&&i| self.prepared[i].mac.verify(hmac_alg, input, sig));
         let Some(&i) = matched else {
             let mut v = Verification::fail(
                 alg,
@@ -436,25 +474,17 @@ impl Verifier {
             return v;
         };
         let key = &set.keys[i];
-        let which = match (set.is_set, &key.kid, key.index) {
-            (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
-            (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
-            _ => String::new(),
-        };
+        let (message, findings) = &self.prepared[i].verified[alg_index(hmac_alg)];
         let mut v = Verification {
             code: None,
-            message: format!(
-                "Signature verified ({}, {}-bit key{which}).",
-                hmac_alg.name(),
-                key.bits()
-            ),
+            message: message.clone(),
             alg: alg.map(str::to_owned),
             signature_verified: true,
             key_bits: Some(key.bits()),
             kid: key.kid.clone(),
             key_index: key.index,
             key_error: None,
-            findings: lints::key_findings(hmac_alg, key.secret().unwrap_or_default(), true),
+            findings: findings.clone(),
         };
         if opts.validate_claims {
             if let Some((code, msg)) = validate_claims(d, opts) {
