@@ -21,7 +21,12 @@
 //! assert!(v.findings.iter().any(|f| f.id() == "well-known-secret"));
 //! ```
 
-pub mod jwt;
+mod jwt;
+
+// The modules that are API: base64url as JWS spells it, the order- and digit-keeping JSON parser, keys (the key
+// model, its parsers and the one key rule), HMAC, and the key-material detector. Everything else is reached
+// through the re-exports below; the rest of `jwt` is private.
+pub use jwt::{b64, json, keys, mac, material};
 #[cfg(feature = "ui")]
 pub mod ui;
 

@@ -1,7 +1,7 @@
 //! Behaviour of the core as a user of the library sees it. Runs natively and, as a wasm-bindgen-test suite,
 //! in Node and in headless Chromium.
 
-use jwt_inspector::jwt::b64;
+use jwt_inspector::b64;
 use jwt_inspector::{
     header_for, inspect, sign, verify, ErrorCode, HmacAlg, Json, KeyFormat, Part, Payload,
     Severity, TimeStatus, TokenKind, VerifyCode, VerifyOptions, VerifyStatus,
@@ -17,7 +17,7 @@ const ARTICLE_2: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoxMj
 const NOW: f64 = 1_700_000_000.0;
 
 fn token(header: &str, payload: &str, key: &[u8]) -> String {
-    let h = jwt_inspector::jwt::json::parse(header).unwrap().value;
+    let h = jwt_inspector::json::parse(header).unwrap().value;
     sign(&h, payload.as_bytes(), key).unwrap()
 }
 
@@ -478,9 +478,7 @@ fn jwks_selection_by_kid_and_trial() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn sign_round_trips_for_every_hmac_algorithm() {
     for alg in [HmacAlg::HS256, HmacAlg::HS384, HmacAlg::HS512] {
-        let extra = jwt_inspector::jwt::json::parse(r#"{"kid":"k1"}"#)
-            .unwrap()
-            .value;
+        let extra = jwt_inspector::json::parse(r#"{"kid":"k1"}"#).unwrap().value;
         let h = header_for(alg, Some(&extra)).unwrap();
         let key = vec![7u8; alg.output_len()];
         let t = sign(&h, br#"{"sub":"x","n":12345678901234567890}"#, &key).unwrap();
@@ -553,7 +551,7 @@ fn security_findings_on_hostile_headers() {
     assert!(listed.contains(".$02."));
     assert!(verify(&listed, k, KeyFormat::Base64Url, &sig_only()).is_valid());
     // sign refuses b64=false without crit; a token made elsewhere that way is rejected by verify.
-    let h = jwt_inspector::jwt::json::parse(r#"{"alg":"HS256","b64":false}"#)
+    let h = jwt_inspector::json::parse(r#"{"alg":"HS256","b64":false}"#)
         .unwrap()
         .value;
     assert_eq!(
@@ -561,7 +559,7 @@ fn security_findings_on_hostile_headers() {
         ErrorCode::SignInput
     );
     let input = format!("{}.$02", b64::encode(br#"{"alg":"HS256","b64":false}"#));
-    let mac = jwt_inspector::jwt::mac::sign(HmacAlg::HS256, &key, input.as_bytes());
+    let mac = jwt_inspector::mac::sign(HmacAlg::HS256, &key, input.as_bytes());
     let unlisted = format!("{input}.{}", b64::encode(&mac));
     assert_eq!(
         verify(&unlisted, k, KeyFormat::Base64Url, &sig_only()).code,
@@ -572,7 +570,7 @@ fn security_findings_on_hostile_headers() {
         "{}.e30",
         b64::encode(br#"{"alg":"HS256","b64":"false","crit":["b64"]}"#)
     );
-    let mac = jwt_inspector::jwt::mac::sign(HmacAlg::HS256, &key, input.as_bytes());
+    let mac = jwt_inspector::mac::sign(HmacAlg::HS256, &key, input.as_bytes());
     let stringly = format!("{input}.{}", b64::encode(&mac));
     assert_eq!(
         verify(&stringly, k, KeyFormat::Base64Url, &sig_only()).code,
@@ -594,7 +592,7 @@ fn security_findings_on_hostile_headers() {
 fn key_confusion_key_ops_and_fail_closed_claims() {
     // A public key used as an HMAC secret (the algorithm-confusion attack) is refused, for sign and verify.
     let pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexample\n-----END PUBLIC KEY-----\n";
-    let h = jwt_inspector::jwt::json::parse(r#"{"alg":"HS256"}"#)
+    let h = jwt_inspector::json::parse(r#"{"alg":"HS256"}"#)
         .unwrap()
         .value;
     assert_eq!(
@@ -602,7 +600,7 @@ fn key_confusion_key_ops_and_fail_closed_claims() {
         ErrorCode::KeyAsymmetric
     );
     let input = format!("{}.e30", b64::encode(br#"{"alg":"HS256"}"#));
-    let mac = jwt_inspector::jwt::mac::sign(HmacAlg::HS256, pem.as_bytes(), input.as_bytes());
+    let mac = jwt_inspector::mac::sign(HmacAlg::HS256, pem.as_bytes(), input.as_bytes());
     let forged = format!("{input}.{}", b64::encode(&mac));
     let v = verify(&forged, pem, KeyFormat::Utf8, &sig_only());
     assert_eq!(

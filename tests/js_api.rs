@@ -87,7 +87,7 @@ fn claim_times_and_cleaned_tokens() {
     let token = jwt_inspector::sign_json_text(
         r#"{"alg":"HS256"}"#,
         r#"{"exp":1699999000,"n":12345678901234567890123}"#,
-        &jwt_inspector::jwt::keys::from_bytes(b"k").unwrap(),
+        &jwt_inspector::keys::from_bytes(b"k").unwrap(),
     )
     .unwrap();
     let input = format!("Bearer {token}");
@@ -199,7 +199,7 @@ fn verify_answers() {
     let expired = jwt_inspector::sign_json_text(
         r#"{"alg":"HS256"}"#,
         r#"{"exp":1699999990}"#,
-        &jwt_inspector::jwt::keys::from_bytes(b"k").unwrap(),
+        &jwt_inspector::keys::from_bytes(b"k").unwrap(),
     )
     .unwrap();
     let v: Value = serde_json::from_str(&verify_json(

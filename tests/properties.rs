@@ -2,7 +2,7 @@
 //! character boundaries, and only an unaltered signing input with the right MAC ever verifies.
 #![cfg(not(target_arch = "wasm32"))]
 
-use jwt_inspector::jwt::json;
+use jwt_inspector::json;
 use jwt_inspector::{inspect, sign, verify, InspectError, KeyFormat, Span, VerifyOptions};
 use proptest::prelude::*;
 
@@ -135,7 +135,7 @@ proptest! {
         if let Some(e) = &v.key_error {
             check_error(&key, e);
         }
-        let _ = jwt_inspector::jwt::keys::detect_format(&key);
+        let _ = jwt_inspector::keys::detect_format(&key);
     }
 
     #[test]
@@ -185,7 +185,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
 fn huge_and_deep_inputs_are_handled() {
     let deep = format!(
         "{}.e30.AA",
-        jwt_inspector::jwt::b64::encode("[".repeat(50_000).as_bytes())
+        jwt_inspector::b64::encode("[".repeat(50_000).as_bytes())
     );
     check_inspection(&deep);
     let big_payload = format!(r#"{{"data":"{}"}}"#, "x".repeat(1 << 20));
@@ -237,10 +237,7 @@ fn hostile_duplicates_and_floods_stay_bounded() {
     );
     let crit: Vec<String> = (0..50_000).map(|n| format!("\"x{n}\"")).collect();
     let header = format!(r#"{{"alg":"HS256","crit":[{}]}}"#, crit.join(","));
-    let t = format!(
-        "{}.e30.AA",
-        jwt_inspector::jwt::b64::encode(header.as_bytes())
-    );
+    let t = format!("{}.e30.AA", jwt_inspector::b64::encode(header.as_bytes()));
     let i = inspect(&t, 0.0);
     assert_eq!(i.findings.iter().filter(|f| f.id() == "crit").count(), 1);
 }

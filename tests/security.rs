@@ -3,7 +3,7 @@
 //! wasm-bindgen-test suite, in Node and in headless Chromium. The npm package runs the same cases through
 //! its public API in `tests/npm/security.test.mjs`.
 
-use jwt_inspector::jwt::{b64, json, mac};
+use jwt_inspector::{b64, json, mac};
 use jwt_inspector::{
     inspect, sign, verify, ErrorCode, HmacAlg, KeyFormat, KeyInput, Verifier, VerifyCode,
     VerifyOptions, VerifyStatus,
@@ -195,7 +195,7 @@ fn finding_3_jwk_members_of_the_wrong_type_are_key_errors() {
     assert_eq!(v.code, Some(VerifyCode::KeyAlgMismatch));
     assert!(verify(&t, &with_ops(r#"["verify"]"#), KeyFormat::Jwk, &strict()).is_valid());
     // Signing follows the same rule.
-    let keys = jwt_inspector::jwt::keys::parse(&with_ops(r#"["verify"]"#), KeyFormat::Jwk).unwrap();
+    let keys = jwt_inspector::keys::parse(&with_ops(r#"["verify"]"#), KeyFormat::Jwk).unwrap();
     let e = jwt_inspector::sign_json_text(r#"{"alg":"HS256"}"#, "{}", &keys).unwrap_err();
     assert_eq!(e.code, ErrorCode::KeyJwk);
     assert!(e.message.contains("\"sign\""), "{}", e.message);
@@ -358,10 +358,9 @@ fn finding_9_base64url_keys_refuse_standard_base64_when_strict() {
     assert_eq!((e.code, e.span.start), (ErrorCode::KeyBase64, 0));
     assert!(e.message.contains("\"base64\""), "{}", e.message);
     let padded = "c2VjcmV0Cg==";
-    let e = jwt_inspector::jwt::keys::parse(padded, KeyFormat::Base64Url).unwrap_err();
+    let e = jwt_inspector::keys::parse(padded, KeyFormat::Base64Url).unwrap_err();
     assert_eq!((e.code, e.span.start), (ErrorCode::KeyBase64, 10));
-    let lenient_keys =
-        jwt_inspector::jwt::keys::parse_with(std, KeyFormat::Base64Url, false).unwrap();
+    let lenient_keys = jwt_inspector::keys::parse_with(std, KeyFormat::Base64Url, false).unwrap();
     assert_eq!(lenient_keys.notes.len(), 1);
     assert!(
         Verifier::new(KeyInput::Text(std, KeyFormat::Base64Url), lenient())

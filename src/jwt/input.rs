@@ -216,12 +216,13 @@ impl Cleaned {
         }
     }
 
-    /// The cleaned token text.
-    pub fn text(&self) -> &str {
+    /// The cleaned token text (tests read it; the decoder takes it with [`Cleaned::take_text`]).
+    #[cfg(test)]
+    fn text(&self) -> &str {
         &self.text
     }
 
-    /// Moves the cleaned text out (spans still map afterwards; `text()` is then empty).
+    /// Moves the cleaned text out (spans still map afterwards).
     pub fn take_text(&mut self) -> String {
         std::mem::take(&mut self.text)
     }
