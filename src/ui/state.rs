@@ -1,4 +1,7 @@
-//! The app state, its actions and a pure reducer.
+//! The app state, its actions and a pure reducer, with one submodule per concern: the token
+//! ([`token`]: the core's `inspect`, once, ready to show), the key and signature ([`signature`]: the core's
+//! `Verifier`) and the encoder ([`encoder`]: the core's `sign_json_text` under its key rule). Sharing a link
+//! and the theme live in the toolbar: they hold no state the reducer needs.
 //!
 //! Everything shown is derived here from the core (`inspect`, the `Verifier`, `keys::detect_format`,
 //! `sign_json_text` with the core's one key rule), so the whole behaviour of the app is unit-tested natively without a browser. The clock
@@ -9,14 +12,18 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::highlight::{self, Pretty, Segment};
-use crate::jwt::inspect::payload_display;
-use crate::jwt::json::{Json, JsonSink, TokenClass};
-use crate::jwt::{claims, header, keys, lints};
-use crate::{
-    decode, sign_json_text, Claim, ClaimTime, Decoded, ErrorCode, Finding, HeaderField,
-    InspectError, KeyFormat, KeyInput, KeySet, Part, Payload, Span, TokenKind, Verifier,
-    VerifyCode, VerifyOptions, VerifyStatus,
+use crate::jwt::{claims, lints};
+use crate::{Decoded, Finding, KeyFormat};
+
+pub mod encoder;
+pub mod signature;
+pub mod token;
+
+pub use encoder::{Encoder, DEFAULT_HEADER, DEFAULT_PAYLOAD};
+pub use signature::{signature_view, SignatureView, UiStatus};
+pub use token::{
+    ClaimRow, Parsed, PayloadDisplay, PayloadView, Phase, LARGE_TOKEN, MAX_CLAIM_VALUE,
+    STEPWISE_TOKEN,
 };
 
 /// An `Rc` compared by identity, for props holding derived data: a component re-renders only when the data
@@ -56,284 +63,6 @@ pub enum View {
     /// Header and payload as editable JSON; the token is re-signed on every edit.
     Encode,
 }
-
-/// The signature status the UI shows (`data-status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UiStatus {
-    /// The signature verified.
-    Valid,
-    /// The signature does not match, or the token is malformed.
-    Invalid,
-    /// The algorithm is not one this tool verifies (not the same as invalid).
-    Unsupported,
-    /// The key field is empty.
-    NoKey,
-    /// The key could not be read or used.
-    KeyError,
-    /// Nothing to verify: an unsecured (`alg: none`) token or a JWE.
-    NotApplicable,
-}
-
-impl UiStatus {
-    /// The `data-status` value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            UiStatus::Valid => "valid",
-            UiStatus::Invalid => "invalid",
-            UiStatus::Unsupported => "unsupported",
-            UiStatus::NoKey => "no-key",
-            UiStatus::KeyError => "key-error",
-            UiStatus::NotApplicable => "not-applicable",
-        }
-    }
-}
-
-/// What the signature pane shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SignatureView {
-    /// The status.
-    pub status: UiStatus,
-    /// A short title (`Signature verified`, `Invalid signature`, …).
-    pub title: String,
-    /// One sentence from the core saying why.
-    pub message: String,
-    /// The verification code (`INVALID_SIGNATURE`, …), when not valid and a key was given.
-    pub code: Option<VerifyCode>,
-    /// The token's `alg`.
-    pub alg: Option<String>,
-    /// A description of the parsed key (`48-bit key`, `JWK Set with 2 keys`), when it parsed.
-    pub key_summary: Option<String>,
-    /// The key parse error, with its position in the key text.
-    pub key_error: Option<InspectError>,
-    /// The format the key text looks like, when it is not the selected one.
-    pub hint: Option<KeyFormat>,
-    /// Key findings (weak key, well-known secret, …).
-    pub findings: Vec<Finding>,
-    /// True while a large token is still being processed (the status is not known yet).
-    pub pending: bool,
-}
-
-impl SignatureView {
-    /// The view while a large token is still being processed.
-    pub fn checking() -> Self {
-        SignatureView {
-            status: UiStatus::NotApplicable,
-            title: "Checking…".to_owned(),
-            message: "The token is large: decoding it step by step.".to_owned(),
-            code: None,
-            alg: None,
-            key_summary: None,
-            key_error: None,
-            hint: None,
-            findings: Vec::new(),
-            pending: true,
-        }
-    }
-}
-
-/// How the payload is shown.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PayloadView {
-    /// JSON, pretty.
-    Json(Pretty),
-    /// UTF-8 text that is not JSON.
-    Text(Pretty),
-    /// Bytes that are not UTF-8, as lowercase hex.
-    Binary(Pretty),
-    /// A JWE: the payload is encrypted.
-    Encrypted,
-    /// Nothing decoded.
-    Missing,
-    /// A large token is still being processed.
-    Pending,
-}
-
-/// Tokens longer than this are processed in steps, one per task (see [`Phase`]), so that no single task
-/// of a big paste keeps the page frozen for 100 ms or more (a 64 KB token processed at once took ~107 ms).
-pub const STEPWISE_TOKEN: usize = 32 * 1024;
-
-/// Tokens longer than this are not laid out as editable text: the editor shows a coloured preview instead.
-pub const LARGE_TOKEN: usize = 128 * 1024;
-
-/// The steps of processing a token: all run at once for an ordinary token, one per task for a large one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Phase {
-    /// Decode the token and the header.
-    Decode,
-    /// Print the payload (pretty JSON, text or hex).
-    Payload,
-    /// Prepare that text for display (syntax colours, chunks).
-    PayloadView,
-    /// Verify the signature.
-    Signature,
-    /// Explain the claims.
-    Claims,
-    /// Lint.
-    Findings,
-}
-
-/// The token decoded, with the header ready to show (first step).
-#[derive(Debug, Clone)]
-pub struct Parsed {
-    /// The core's decode.
-    pub decoded: Decoded,
-    /// The header pretty-printed (what "copy" copies).
-    pub header_json: Option<String>,
-    /// The header, for display.
-    pub header: Option<Pretty>,
-    /// The header members, explained.
-    pub header_fields: Vec<HeaderField>,
-    /// Editor colouring.
-    pub segments: Vec<Segment>,
-    /// True until a large token is decoded (everything else is then empty).
-    pub pending: bool,
-}
-
-impl Parsed {
-    fn pending() -> Self {
-        Parsed {
-            pending: true,
-            ..Parsed::new("")
-        }
-    }
-
-    fn new(token: &str) -> Self {
-        let decoded = decode(token);
-        let header_json = decoded.header.as_ref().map(Json::to_pretty);
-        let header = match (&decoded.header, &header_json) {
-            (Some(h), Some(text)) => Some(highlight::pretty(h, text)),
-            _ => None,
-        };
-        let header_fields = decoded
-            .header
-            .as_ref()
-            .map(header::fields)
-            .unwrap_or_default();
-        let segments = highlight::segments(token, &decoded);
-        Parsed {
-            decoded,
-            header_json,
-            header,
-            header_fields,
-            segments,
-            pending: false,
-        }
-    }
-}
-
-/// The payload ready to show.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PayloadDisplay {
-    /// The payload text (pretty JSON, text or hex): what "copy" copies.
-    pub text: Option<String>,
-    /// How it is shown.
-    pub view: PayloadView,
-}
-
-impl PayloadDisplay {
-    fn pending() -> Self {
-        PayloadDisplay {
-            text: None,
-            view: PayloadView::Pending,
-        }
-    }
-
-    /// The payload's text, not yet ready to show.
-    fn text(d: &Decoded) -> Self {
-        PayloadDisplay {
-            text: d.payload.as_ref().map(payload_display),
-            view: PayloadView::Pending,
-        }
-    }
-
-    /// Ready to show.
-    fn view(&self, d: &Decoded) -> Self {
-        let text = &self.text;
-        let view = match (&d.payload, text) {
-            (Some(Payload::Json(v)), Some(t)) => PayloadView::Json(highlight::pretty(v, t)),
-            (Some(Payload::Text(t)), _) => PayloadView::Text(highlight::plain(t)),
-            (Some(Payload::Binary(_)), Some(hex)) => PayloadView::Binary(highlight::plain(hex)),
-            _ if d.kind == TokenKind::Jwe => PayloadView::Encrypted,
-            _ => PayloadView::Missing,
-        };
-        PayloadDisplay {
-            text: text.clone(),
-            view,
-        }
-    }
-}
-
-/// One row of the claims table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimRow {
-    /// The claim name.
-    pub name: String,
-    /// The value as text (strings unquoted, others as compact JSON), shortened when long.
-    pub value: String,
-    /// What the claim means.
-    pub description: Option<&'static str>,
-    /// For NumericDates: UTC, relative phrase and status at `now`.
-    pub time: Option<ClaimTime>,
-}
-
-/// Values longer than this many characters are shortened in the claims table.
-pub const MAX_CLAIM_VALUE: usize = 160;
-
-/// Collects compact JSON text (pretty-printing without the whitespace) up to a length, so a huge claim value
-/// is shown by its start without building its whole text.
-struct Preview {
-    text: String,
-}
-
-impl JsonSink for Preview {
-    fn push(&mut self, class: TokenClass, text: &str) {
-        if class != TokenClass::Space && self.text.len() <= MAX_CLAIM_VALUE * 4 {
-            self.text.push_str(text);
-        }
-    }
-}
-
-impl ClaimRow {
-    fn new(c: Claim) -> Self {
-        let mut value = match c.value {
-            Json::String(s) => s,
-            v => {
-                let mut p = Preview {
-                    text: String::new(),
-                };
-                v.write_pretty(&mut p);
-                p.text
-            }
-        };
-        if let Some((cut, _)) = value.char_indices().nth(MAX_CLAIM_VALUE) {
-            value.truncate(cut);
-            value.push('…');
-        }
-        ClaimRow {
-            name: c.name,
-            value,
-            description: c.description,
-            time: c.time,
-        }
-    }
-}
-
-/// The encoder's editors.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Encoder {
-    /// The header JSON as typed.
-    pub header: String,
-    /// The payload JSON as typed.
-    pub payload: String,
-    /// Why the last edit could not be signed (the token then stays the last good one).
-    pub error: Option<InspectError>,
-}
-
-/// The default header and payload of a new token in the encoder.
-pub const DEFAULT_HEADER: &str = "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}";
-/// See [`DEFAULT_HEADER`].
-pub const DEFAULT_PAYLOAD: &str =
-    "{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"admin\": true\n}";
 
 /// The whole app state. Cheap to clone: everything derived is behind its own `Rc`, so each step replaces
 /// only what it computes and components re-render only for what changed.
@@ -424,7 +153,7 @@ impl State {
             key_format: KeyFormat::Utf8,
             now,
             view: View::Decode,
-            parsed: Rc::new(Parsed::new("")),
+            parsed: Rc::new(Parsed::pending()),
             payload: Rc::new(PayloadDisplay::pending()),
             claims: Rc::default(),
             findings: Rc::default(),
@@ -449,7 +178,7 @@ impl State {
         self.claims = Rc::default();
         self.findings = Rc::default();
         self.signature = Rc::new(SignatureView::checking());
-        self.pending = Some(Phase::Decode);
+        self.pending = Some(Phase::Inspect);
         if self.token.len() <= STEPWISE_TOKEN {
             while self.pending.is_some() {
                 self.step();
@@ -460,32 +189,19 @@ impl State {
     /// Runs the pending step.
     fn step(&mut self) {
         let Some(phase) = self.pending else { return };
-        self.pending = match phase {
-            Phase::Decode => Some(Phase::Payload),
-            Phase::Payload => Some(Phase::PayloadView),
-            Phase::PayloadView => Some(Phase::Signature),
-            Phase::Signature => Some(Phase::Claims),
-            Phase::Claims => Some(Phase::Findings),
-            Phase::Findings => None,
-        };
+        self.pending = phase.next();
         match phase {
-            Phase::Decode => self.parsed = Rc::new(Parsed::new(&self.token)),
-            Phase::Payload => {
-                self.payload = Rc::new(PayloadDisplay::text(&self.parsed.decoded));
+            Phase::Inspect => {
+                let i = token::inspected(&self.token, self.now);
+                self.parsed = Rc::new(i.parsed);
+                self.payload = Rc::new(i.payload);
+                self.claims = Rc::new(i.claims);
+                self.findings = Rc::new(i.findings);
             }
             Phase::PayloadView => {
                 self.payload = Rc::new(self.payload.view(&self.parsed.decoded));
             }
             Phase::Signature => self.reverify(),
-            Phase::Claims => {
-                if let Some(Payload::Json(p)) = &self.parsed.decoded.payload {
-                    let rows = claims::claims(p, self.now).into_iter().map(ClaimRow::new);
-                    self.claims = Rc::new(rows.collect());
-                }
-            }
-            Phase::Findings => {
-                self.findings = Rc::new(lints::lint(&self.parsed.decoded, self.now));
-            }
         }
     }
 
@@ -515,29 +231,13 @@ impl State {
 
     /// Fills the encoder's editors from the current token (or defaults when it has no JSON header/payload).
     fn sync_encoder(&mut self) {
-        let d = &self.parsed.decoded;
-        let header = match &self.parsed.header_json {
-            Some(text) => text.clone(),
-            None => DEFAULT_HEADER.to_owned(),
-        };
-        let payload = match &d.payload {
-            Some(Payload::Json(v)) => v.to_pretty(),
-            Some(Payload::Text(t)) => t.clone(),
-            _ if self.token.trim().is_empty() => DEFAULT_PAYLOAD.to_owned(),
-            _ => String::new(),
-        };
-        self.encoder = Rc::new(Encoder {
-            header,
-            payload,
-            error: None,
-        });
+        self.encoder = Rc::new(encoder::from_token(&self.token, &self.parsed));
     }
 
     /// Signs the encoder's texts with the key; on success the token becomes the new one, otherwise the
     /// error is shown and the last good token stays.
     fn resign(&mut self) {
-        let result = signing_keys(&self.key, self.key_format)
-            .and_then(|keys| sign_json_text(&self.encoder.header, &self.encoder.payload, &keys));
+        let result = encoder::sign(&self.encoder, &self.key, self.key_format);
         let mut enc = (*self.encoder).clone();
         match result {
             Ok(token) => {
@@ -550,144 +250,6 @@ impl State {
         }
         self.encoder = Rc::new(enc);
     }
-}
-
-/// The keys to sign with, read as the signature pane reads them (leniently). Which key may sign with which
-/// algorithm is the core's rule (`sign_with`), the same as npm `sign`: a JWK Set, or a JWK restricted to
-/// another algorithm, to encryption or to `verify`, never signs.
-fn signing_keys(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
-    if text.is_empty() {
-        return Err(InspectError {
-            code: ErrorCode::KeyEmpty,
-            part: Part::Key,
-            span: Span::default(),
-            message: "Enter a secret to sign the token with.".into(),
-        });
-    }
-    keys::parse_with(text, format, false)
-}
-
-fn key_summary(set: &KeySet) -> String {
-    let skipped = if set.skipped.is_empty() {
-        String::new()
-    } else {
-        format!(", {} skipped", set.skipped.len())
-    };
-    let notes: String = set.notes.iter().map(|n| format!(" — {n}")).collect();
-    match set.keys.as_slice() {
-        [one] if !set.is_set => format!("{}-bit key{notes}", one.bits()),
-        keys => format!(
-            "JWK Set: {} symmetric key{}{skipped}",
-            keys.len(),
-            if keys.len() == 1 { "" } else { "s" }
-        ),
-    }
-}
-
-/// The signature status of `d` with key text `key` read as `format` (signature only: the claims badge
-/// shows expiry separately, so an expired token with the right key is still "verified").
-pub fn signature_view(d: &Decoded, key: &str, format: KeyFormat) -> SignatureView {
-    // Not strict: a person pasting `Bearer eyJ…` or a padded token wants it verified; the findings list
-    // every deviation from the compact form.
-    let opts = VerifyOptions {
-        strict: false,
-        ..VerifyOptions::signature_only()
-    };
-    let alg = d.alg.clone();
-    let alg_name = alg.as_deref().unwrap_or("?");
-    let hint = keys::detect_format(key).filter(|&f| {
-        let json = |f| matches!(f, KeyFormat::Jwk | KeyFormat::Jwks);
-        f != format && !(json(f) && json(format))
-    });
-    if d.errors.iter().any(|e| e.code == ErrorCode::Empty) {
-        return SignatureView {
-            status: UiStatus::NotApplicable,
-            title: "No token".to_owned(),
-            message: "Paste a token to decode and verify it.".to_owned(),
-            code: None,
-            alg,
-            key_summary: keys::parse_with(key, format, false)
-                .ok()
-                .map(|s| key_summary(&s)),
-            key_error: None,
-            hint,
-            findings: Vec::new(),
-            pending: false,
-        };
-    }
-    if key.is_empty() {
-        // Run verification without a key: whatever is decided before the key (unsupported alg, alg none,
-        // JWE) is shown; anything else waits for a key.
-        let v = Verifier::new(KeyInput::Text("", format), opts).verify_decoded(d);
-        let (status, title, message) = match v.status() {
-            VerifyStatus::Unsupported => (
-                UiStatus::Unsupported,
-                format!("Unsupported algorithm: {alg_name}"),
-                v.message,
-            ),
-            VerifyStatus::NotApplicable => not_applicable(d, v.message),
-            _ => (
-                UiStatus::NoKey,
-                "Enter a key".to_owned(),
-                format!("Enter the secret to verify the {alg_name} signature."),
-            ),
-        };
-        return SignatureView {
-            status,
-            title,
-            message,
-            code: None,
-            alg,
-            key_summary: None,
-            key_error: None,
-            hint: None,
-            findings: Vec::new(),
-            pending: false,
-        };
-    }
-    let verifier = Verifier::new(KeyInput::Text(key, format), opts);
-    let v = verifier.verify_decoded(d);
-    let (key_summary, key_error) = match verifier.keys() {
-        Ok(set) => (Some(key_summary(set)), None),
-        Err(e) => (None, Some(e.clone())),
-    };
-    let (status, title, message) = match v.status() {
-        VerifyStatus::Valid => (UiStatus::Valid, "Signature verified".to_owned(), v.message),
-        VerifyStatus::Unsupported => (
-            UiStatus::Unsupported,
-            format!("Unsupported algorithm: {alg_name}"),
-            v.message,
-        ),
-        VerifyStatus::KeyError => (UiStatus::KeyError, "Key error".to_owned(), v.message),
-        VerifyStatus::NotApplicable => not_applicable(d, v.message),
-        VerifyStatus::Invalid if v.code == Some(VerifyCode::Malformed) => (
-            UiStatus::Invalid,
-            "Invalid: the token is malformed".to_owned(),
-            v.message,
-        ),
-        VerifyStatus::Invalid => (UiStatus::Invalid, "Invalid signature".to_owned(), v.message),
-    };
-    SignatureView {
-        status,
-        title,
-        message,
-        code: v.code,
-        alg,
-        key_summary,
-        key_error,
-        hint,
-        findings: v.findings,
-        pending: false,
-    }
-}
-
-fn not_applicable(d: &Decoded, message: String) -> (UiStatus, String, String) {
-    let title = if d.kind == TokenKind::Jwe {
-        "Encrypted token (JWE): not verifiable here"
-    } else {
-        "Unsecured token: no signature to verify"
-    };
-    (UiStatus::NotApplicable, title.to_owned(), message)
 }
 
 impl Reducible for State {
@@ -783,6 +345,7 @@ mod tests {
     use super::*;
     use crate::jwt::claims::TimeStatus;
     use crate::ui::examples;
+    use crate::{ErrorCode, Part, VerifyCode, VerifyOptions};
 
     const NOW: f64 = 1_700_000_000.0;
 
@@ -1014,9 +577,9 @@ mod tests {
         assert!(Rc::ptr_eq(&s, &same));
     }
 
-    /// The stepwise processing gives exactly what the core's one-pass `inspect` gives.
+    /// What the app shows is what the core's `inspect` gives.
     #[test]
-    fn steps_agree_with_inspect() {
+    fn the_state_shows_what_inspect_gives() {
         let tokens = [
             examples::ARTICLE.to_owned(),
             examples::expired(),
@@ -1058,16 +621,23 @@ mod tests {
             ],
         );
         // The paste itself only takes the text; each step then runs in its own task.
-        assert_eq!(s.pending, Some(Phase::Decode));
+        assert_eq!(s.pending, Some(Phase::Inspect));
         assert!(s.parsed.pending);
         assert!(s.signature.pending);
+        // First the core's inspect, once: header, payload text, claims and findings together.
         let s = s.reduce(Action::Continue);
-        assert_eq!(s.pending, Some(Phase::Payload));
+        assert_eq!(s.pending, Some(Phase::PayloadView));
         assert!(s.parsed.header.is_some());
-        assert_eq!(s.payload.view, PayloadView::Pending);
-        let s = s.reduce(Action::Continue);
         assert!(s.payload.text.is_some());
         assert_eq!(s.payload.view, PayloadView::Pending);
+        assert_eq!(s.claims.len(), 3);
+        let blob = &s.claims[2];
+        assert_eq!(
+            blob.value.chars().count(),
+            MAX_CLAIM_VALUE + 1,
+            "shortened, with an ellipsis"
+        );
+        assert!(s.findings.iter().any(|f| f.id() == "expired"));
         let s = s.reduce(Action::Continue);
         assert!(matches!(s.payload.view, PayloadView::Json(ref p) if !p.coloured));
         // A key change before the signature step neither verifies twice nor shows a verdict early.
@@ -1077,19 +647,7 @@ mod tests {
         assert_eq!(s.pending, Some(Phase::Signature));
         let s = s.reduce(Action::Continue);
         assert_eq!(status(&s), "valid");
-        assert!(s.claims.is_empty());
-        let s = s.reduce(Action::Continue);
-        assert_eq!(s.claims.len(), 3);
-        let blob = &s.claims[2];
-        assert_eq!(
-            blob.value.chars().count(),
-            MAX_CLAIM_VALUE + 1,
-            "shortened, with an ellipsis"
-        );
-        assert!(s.findings.is_empty());
-        let s = s.reduce(Action::Continue);
         assert_eq!(s.pending, None);
-        assert!(s.findings.iter().any(|f| f.id() == "expired"));
         // Nothing left to do.
         let same = s.clone().reduce(Action::Continue);
         assert!(Rc::ptr_eq(&s, &same));
