@@ -72,6 +72,19 @@ fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
         .then(|| &s[prefix.len()..])
 }
 
+/// The bytes of a bare compact token: the base64url alphabet and `.` (a table: this check runs on every
+/// keystroke and every verification).
+const BARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.';
+        b += 1;
+    }
+    table
+};
+
 /// True when a bare word that the clean-up would strip starts `s` (`Bearer`, `JWT`, `Authorization`): such
 /// input takes the full clean-up even when it has no other character to remove.
 fn starts_with_scheme(s: &str) -> bool {
@@ -85,9 +98,7 @@ impl Cleaned {
     pub fn new(original: &str) -> Self {
         // The common case: a bare token (base64url characters and dots) needs no clean-up at all.
         if !original.is_empty()
-            && original
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            && original.bytes().all(|b| BARE[b as usize])
             && !starts_with_scheme(original)
         {
             return Cleaned {

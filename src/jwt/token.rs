@@ -196,8 +196,10 @@ pub fn decode(input: &str) -> Decoded {
     let mut bounds = Vec::new();
     let mut dots = Vec::new();
     let mut start = 0;
+    let mut count = 1;
     for (i, b) in d.token.bytes().enumerate() {
         if b == b'.' {
+            count += 1;
             if dots.len() < MAX_PARTS {
                 dots.push(i);
             }
@@ -208,7 +210,6 @@ pub fn decode(input: &str) -> Decoded {
         }
     }
     bounds.push(Span::new(start, d.token.len()));
-    let count = 1 + d.token.bytes().filter(|&b| b == b'.').count();
 
     let labels: &[Part] = match count {
         5 => &[
@@ -405,12 +406,16 @@ fn decode_header(d: &mut Decoded) {
         return;
     };
     d.parts[0].decoded_len = Some(bytes.len());
-    if let Some(e) = utf8_error(d, 0, &bytes, true) {
-        d.errors.push(e);
-        return;
-    }
-    // Valid UTF-8 (checked above): the bytes are the text, without a copy.
-    let text = String::from_utf8(bytes).unwrap_or_default();
+    // The bytes become the text without a copy, validated once.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            if let Some(e) = utf8_error(d, 0, e.as_bytes(), true) {
+                d.errors.push(e);
+            }
+            return;
+        }
+    };
     let Ok(value) = parse_json(d, 0, &text, true) else {
         return;
     };
