@@ -104,7 +104,7 @@ impl Cleaned {
             return Cleaned {
                 original_len: original.len(),
                 text: original.to_owned(),
-                runs: vec![(0, 0)],
+                runs: Vec::new(),
                 origin: 0,
                 notes: Vec::new(),
             };
@@ -240,6 +240,10 @@ impl Cleaned {
 
     /// Maps a byte offset in the cleaned text (`0..=len`) to the original input, as the start of a span.
     fn map_start(&self, c: usize) -> usize {
+        if self.runs.is_empty() {
+            // Nothing was removed inside the token (a bare token, or an empty one).
+            return self.origin + c;
+        }
         let i = self.runs.partition_point(|&(cs, _)| cs <= c);
         if i == 0 {
             return self.origin;

@@ -193,23 +193,23 @@ pub fn decode(input: &str) -> Decoded {
     // Split at the dots. A pathological input (a megabyte of dots) keeps its first parts separate and the
     // rest as one, so memory stays proportional to what is shown, not to the dot count.
     const MAX_PARTS: usize = 8;
-    let mut bounds = Vec::new();
-    let mut dots = Vec::new();
+    // Fixed arrays, not vectors: this runs on every keystroke and every verification.
+    let mut bounds = [Span::default(); MAX_PARTS];
+    let mut parts = 0;
     let mut start = 0;
     let mut count = 1;
     for (i, b) in d.token.bytes().enumerate() {
         if b == b'.' {
             count += 1;
-            if dots.len() < MAX_PARTS {
-                dots.push(i);
-            }
-            if bounds.len() + 1 < MAX_PARTS {
-                bounds.push(Span::new(start, i));
+            if parts + 1 < MAX_PARTS {
+                bounds[parts] = Span::new(start, i);
+                parts += 1;
                 start = i + 1;
             }
         }
     }
-    bounds.push(Span::new(start, d.token.len()));
+    bounds[parts] = Span::new(start, d.token.len());
+    let bounds = &bounds[..=parts];
 
     let labels: &[Part] = match count {
         5 => &[
@@ -233,10 +233,13 @@ pub fn decode(input: &str) -> Decoded {
         .collect();
 
     if count != 3 && count != 5 {
-        let mut listed: Vec<String> = dots
-            .iter()
+        let mut listed: Vec<String> = d
+            .token
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'.')
             .take(MAX_PARTS - 1)
-            .map(|&i| d.map_span(Span::new(i, i + 1)).start.to_string())
+            .map(|(i, _)| d.map_span(Span::new(i, i + 1)).start.to_string())
             .collect();
         if count - 1 > listed.len() {
             listed.push(format!("… {} dots in all", count - 1));

@@ -448,6 +448,7 @@ impl Verifier {
             Ok(c) => c,
             Err((code, msg)) => return Verification::fail(alg, code, msg),
         };
+        let candidates = candidates.as_slice();
         let matched = candidates
             .iter()
             .find(|&&i| self.prepared[i].mac.verify(hmac_alg, input, sig));
@@ -466,7 +467,7 @@ impl Verifier {
                     "The signature does not match: wrong key, or the token was altered.".to_owned()
                 },
             );
-            if let [only] = candidates.as_slice() {
+            if let [only] = candidates {
                 let key = &set.keys[*only];
                 v.key_bits = Some(key.bits());
                 v.findings = lints::key_findings(hmac_alg, key.secret().unwrap_or_default(), false);
@@ -543,7 +544,14 @@ fn non_strict(d: &Decoded) -> Option<String> {
 
 /// The indexes of the keys to try, in order: by `kid` when the token has one and the input is a set;
 /// every key otherwise. Each must pass the one key rule, [`keys::permits`].
-fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Vec<usize>, (VerifyCode, String)> {
+fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Candidates, (VerifyCode, String)> {
+    if let ([key], false) = (set.keys.as_slice(), set.is_set) {
+        // One key (the common case): no list to build.
+        return match keys::permits(key, alg, Operation::Verify) {
+            Ok(()) => Ok(Candidates::One([0])),
+            Err(r) => Err((VerifyCode::KeyAlgMismatch, r.message)),
+        };
+    }
     let mut keys: Vec<usize> = (0..set.keys.len()).collect();
     if set.is_set {
         match d.header.as_ref().and_then(|h| h.get("kid")) {
@@ -586,7 +594,22 @@ fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Vec<usize>, (Ve
         };
         return Err((VerifyCode::KeyAlgMismatch, why));
     }
-    Ok(keys)
+    Ok(Candidates::Many(keys))
+}
+
+/// The keys to try: one, or several of a set.
+enum Candidates {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl Candidates {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Candidates::One(one) => one,
+            Candidates::Many(many) => many,
+        }
+    }
 }
 
 fn validate_claims(d: &Decoded, opts: &VerifyOptions) -> Option<(VerifyCode, String)> {
