@@ -167,6 +167,26 @@ fn grow<T>(v: &mut Vec<T>) {
     }
 }
 
+/// Gives back spare room: growth leaves up to 4× the room needed (a one-element array holds room for four),
+/// and the tree must stay a small multiple of the input. A little slack (two elements) is kept: moving
+/// every small object to a tighter block would cost more time than it saves room.
+fn trim<T>(v: &mut Vec<T>) {
+    if v.capacity() > v.len() + 2 {
+        v.shrink_to_fit();
+    }
+}
+
+/// The bytes that end a run of plain string characters: `"`, `\` and the control characters.
+const STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// Levels of nesting that [`Json::to_pretty`] indents; deeper values are written compactly.
 pub const PRETTY_DEPTH: usize = 8;
 
@@ -484,9 +504,7 @@ impl Parser<'_> {
                 }
                 Some(b'}') => {
                     self.i += 1;
-                    // Growth leaves up to 4× the room needed (a one-member object holds room for four):
-                    // the tree must stay a small multiple of the input.
-                    members.shrink_to_fit();
+                    trim(&mut members);
                     return Ok(Json::Object(members));
                 }
                 _ => {
@@ -522,7 +540,7 @@ impl Parser<'_> {
                 }
                 Some(b']') => {
                     self.i += 1;
-                    items.shrink_to_fit();
+                    trim(&mut items);
                     return Ok(Json::Array(items));
                 }
                 _ => {
@@ -647,6 +665,12 @@ impl Parser<'_> {
         let mut out = String::new();
         let mut run = self.i;
         loop {
+            // Skip the plain characters in one tight loop; stop at a quote, a backslash or a control char.
+            let rest = &self.s[self.i.min(self.s.len())..];
+            self.i += rest
+                .iter()
+                .position(|&b| STRING_STOP[b as usize])
+                .unwrap_or(rest.len());
             match self.s.get(self.i) {
                 None => {
                     self.i = open;
