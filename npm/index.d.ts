@@ -66,7 +66,9 @@ export type VerifyCode =
   | "NOT_YET_VALID"
   | "IAT_IN_FUTURE"
   | "INVALID_AUDIENCE"
-  | "INVALID_ISSUER";
+  | "INVALID_ISSUER"
+  | "INVALID_SUBJECT"
+  | "INVALID_TYP";
 
 /** The coarse outcome of `verify`, for a UI. */
 export type VerifyStatus = "valid" | "invalid" | "unsupported" | "key-error" | "not-applicable";
@@ -222,16 +224,19 @@ export interface Jwks {
   keys: Jwk[];
 }
 
+/** A number of seconds, or a text with a unit: `"30s"`, `"15m"`, `"2h"`, `"7d"`, `"1w"`, `"1y"`. */
+export type TimeSpan = number | `${number}${"s" | "m" | "h" | "d" | "w" | "y"}` | (string & {});
+
 export interface VerifyOptions {
   /** How a string key is read (default `"utf8"`: the text's bytes, exactly). Not used for other key types. */
   keyEncoding?: KeyEncoding | undefined;
   /** Allowed `alg` values (default: HS256, HS384, HS512). */
-  algorithms?: string[] | undefined;
-  /** Check exp / nbf / iat / aud / iss / required claims after the signature (default `true`). */
+  algorithms?: string | string[] | undefined;
+  /** Check exp / nbf / iat / aud / iss / sub / maxAge / required claims after the signature (default `true`). */
   validateClaims?: boolean | undefined;
   /** The current time in unix seconds (default `Date.now() / 1000`). */
   now?: number | undefined;
-  /** Seconds of clock skew tolerated for exp / nbf / iat (default 0). */
+  /** Seconds of clock skew tolerated for exp / nbf / iat / maxAge (default 0). jose: `clockTolerance`. */
   leeway?: number | undefined;
   /**
    * Accepted audiences: `aud` must contain one of them. With `strict` on (the default), a token that has an
@@ -240,50 +245,118 @@ export interface VerifyOptions {
   audience?: string | string[] | undefined;
   /** Accepted issuers: `iss` must be one of them. */
   issuer?: string | string[] | undefined;
+  /** The expected subject: `sub` must be exactly this (`INVALID_SUBJECT`, or `MISSING_CLAIM`). */
+  subject?: string | undefined;
+  /** The oldest token accepted, counted from `iat` (required then), like jose's `maxTokenAge` (`EXPIRED`). */
+  maxAge?: TimeSpan | undefined;
+  /** The expected header `typ` (RFC 8725 §3.11), e.g. `"JWT"` or `"at+jwt"`; checked whenever given (`INVALID_TYP`). */
+  typ?: string | undefined;
   /** Claims that must be present (a `null` value counts as missing). */
-  requiredClaims?: string[] | undefined;
+  requiredClaims?: string | string[] | undefined;
   /**
    * Accept only the exact compact form (default `true`): a token with a `Bearer ` prefix, whitespace, quotes,
-   * `=` padding, `+`/`/` or stray trailing bits is `MALFORMED`, so one token has one spelling.
+   * `=` padding, `+`/`/` or stray trailing bits is `MALFORMED`, so one token has one spelling; the result's
+   * `notes` then say what clean-up `strict: false` would make.
    */
   strict?: boolean | undefined;
 }
 
-/** The outcome of `verify`: a value, never an exception, for any token. */
-export interface VerifyResult {
-  valid: boolean;
+/** The registered claims (RFC 7519 §4.1), and any others. */
+export interface JwtPayload {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  exp?: number;
+  nbf?: number;
+  iat?: number;
+  jti?: string;
+  [claim: string]: JsonValue | undefined;
+}
+
+/** What every `verify` result has. */
+interface VerifyResultBase {
   alg: string | null;
-  /** `null` when valid; otherwise why not. */
-  code: VerifyCode | null;
   /** One plain sentence, also when valid. */
   message: string;
   /** Length of the key that matched (or of the one key tried), in bits. */
   keyBits?: number;
   /** `kid` of the matching JWK, when it has one. */
   kid?: string;
-  status: VerifyStatus;
-  /** True when the MAC matched, even if claim validation then failed. */
-  signatureVerified: boolean;
   /** Index of the matching key in a JWK Set. */
   keyIndex?: number;
   /** Why the key could not be read (with `code: "KEY_INVALID"`); offsets are into the key string. */
   keyError?: InspectError;
   /** Findings about the key: weak-hmac-key, well-known-secret, public-key-as-secret. */
   findings: Finding[];
-  /** The header, only when the signature verified. */
-  header?: JsonObject | null;
-  /** The payload (claims), only when the signature verified, so unauthenticated data is never handed out. */
-  payload?: JsonValue | Uint8Array | null;
-  payloadType?: "json" | "text" | "binary" | null;
+  /** The clean-ups lenient reading makes (with `strict` on, what `strict: false` would have cleaned up). */
+  notes: string[];
 }
+
+/** A verified token: signature and (unless turned off) claims. */
+export interface VerifySuccess<T = JwtPayload> extends VerifyResultBase {
+  valid: true;
+  code: null;
+  status: "valid";
+  signatureVerified: true;
+  header: JsonObject;
+  /** The claims (with `validateClaims: false`, whatever the payload is: see `payloadType`). */
+  payload: T;
+  payloadType: "json" | "text" | "binary";
+  rejected?: undefined;
+}
+
+/** A token that did not verify. Its claims are never under `payload`. */
+export interface VerifyFailure extends VerifyResultBase {
+  valid: false;
+  /** Why not. */
+  code: VerifyCode;
+  status: Exclude<VerifyStatus, "valid">;
+  /** True when the MAC matched but a claim or `typ` check failed. */
+  signatureVerified: boolean;
+  header?: undefined;
+  payload?: undefined;
+  payloadType?: undefined;
+  /** When the signature verified but the token was rejected (e.g. `EXPIRED`): what it says, for diagnostics only. */
+  rejected?: { header: JsonObject | null; payload: JsonValue | Uint8Array | null; payloadType: "json" | "text" | "binary" | null };
+}
+
+/** The outcome of `verify`: a value, never an exception, for any token. Narrow it with `if (r.valid)`. */
+export type VerifyResult<T = JwtPayload> = VerifySuccess<T> | VerifyFailure;
+
+/** A Node `KeyObject` (only `type: "secret"` keys are HMAC keys). */
+export interface KeyObjectLike {
+  readonly type: "secret" | "public" | "private";
+  export(): Uint8Array;
+  equals(other: KeyObjectLike): boolean;
+}
+
+/** A secret's bytes, however held. */
+export type SecretBytes = Uint8Array | ArrayBuffer | ArrayBufferView | KeyObjectLike;
+
+/** A key for `verify`: a string (per `keyEncoding`), a secret's bytes, a JWK or a JWK Set. */
+export type VerifyKey = string | SecretBytes | Jwk | Jwks;
+
+/** One JWK: a JWK Set cannot sign. */
+export type SigningJwk = Jwk & { keys?: "A JWK Set cannot sign: pass one of its keys" };
+
+/** A key for `sign`: a string (per `keyEncoding`), a secret's bytes or one JWK. */
+export type SignKey = string | SecretBytes | SigningJwk;
 
 export interface SignOptions {
   /** Default: the header's `alg`, else the JWK's `alg`, else `"HS256"`. */
   algorithm?: HmacAlgorithm | undefined;
   /** Extra header members (a plain object), after `alg` and `typ` (`typ` is `"JWT"` unless given here). */
-  header?: object | undefined;
+  header?: JsonObject | undefined;
   /** How a string key is read (default `"utf8"`). */
   keyEncoding?: KeyEncoding | undefined;
+  /** Adds `exp` = now + this (an object payload only; the payload must not have `exp`). */
+  expiresIn?: TimeSpan | undefined;
+  /** Adds `nbf` = now + this. */
+  notBefore?: TimeSpan | undefined;
+  /** Adds `iat` = now (default `false`: nothing is added unless asked). */
+  issuedAt?: boolean | undefined;
+  /** The clock for `expiresIn`, `notBefore` and `issuedAt`, unix seconds (default `Date.now() / 1000`). */
+  now?: number | undefined;
 }
 
 /**
@@ -297,18 +370,26 @@ export declare function inspect(token: string, options?: InspectOptions): Inspec
 /**
  * Verifies an HS256/HS384/HS512 token and (by default) its claims, like jose and PyJWT.
  * Never throws for a malformed token, a bad key or a bad signature: `valid: false` with a stable `code`.
+ * `T` types the claims of a valid result, like jose's `jwtVerify<T>`.
  * @throws {JwtInspectorError} `ERR_INVALID_ARGUMENT` for API misuse only (a token that is not a string, a
- *   key that is neither a string, a Uint8Array nor an object, an option of the wrong type).
+ *   key of no accepted kind, an unknown option name, an option of the wrong type).
  */
-export declare function verify(token: string, key: string | Uint8Array | Jwk | Jwks, options?: VerifyOptions): VerifyResult;
+export declare function verify<T extends object = JwtPayload>(
+  token: string,
+  key: VerifyKey,
+  options?: VerifyOptions & { validateClaims?: true | undefined },
+): VerifyResult<T>;
+/** When claims may not be validated (`validateClaims: false`), a valid result's payload is whatever the token carries. */
+export declare function verify(token: string, key: VerifyKey, options: VerifyOptions): VerifyResult<JsonValue | Uint8Array>;
 
 /**
- * Signs a payload: a plain object (the claims) is signed as its `JSON.stringify` text, a string as its exact UTF-8 text
- * (so a JSON text keeps its number digits). Nothing is added to the payload (no automatic `iat`).
- * @throws {JwtInspectorError} e.g. `ERR_SIGN_INPUT` (unsupported algorithm, unserializable payload),
- *   `ERR_KEY_EMPTY`, `ERR_KEY_HEX` (with offsets into the key string), `ERR_INVALID_ARGUMENT`.
+ * Signs a payload: a plain object (the claims) is signed as its `JSON.stringify` text, a string as its exact
+ * UTF-8 text (so a JSON text keeps its number digits). Nothing is added to the payload unless asked
+ * (`expiresIn`, `notBefore`, `issuedAt`). A Map, a Date, a class instance or a `toJSON` object is refused.
+ * @throws {JwtInspectorError} e.g. `ERR_SIGN_INPUT` (unsupported algorithm, a value JSON cannot hold
+ *   faithfully), `ERR_KEY_EMPTY`, `ERR_KEY_HEX` (with offsets into the key string), `ERR_INVALID_ARGUMENT`.
  */
-export declare function sign(payload: object | string, key: string | Uint8Array | Jwk, options?: SignOptions): string;
+export declare function sign(payload: object | string, key: SignKey, options?: SignOptions): string;
 
 export interface JwtInspectorErrorDetails {
   code: ErrorCode;

@@ -670,3 +670,47 @@ fn key_confusion_key_ops_and_fail_closed_claims() {
     let v = verify(&t, "00zz", KeyFormat::Hex, &sig_only());
     assert!(!v.message.contains('z'), "{}", v.message);
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn subject_max_age_and_typ_options() {
+    let key = [7u8; 32];
+    let t = token(
+        r#"{"alg":"HS256","typ":"at+jwt"}"#,
+        &format!(
+            r#"{{"sub":"alice","iat":{},"exp":{}}}"#,
+            NOW - 60.0,
+            NOW + 600.0
+        ),
+        &key,
+    );
+    let with = |f: &dyn Fn(&mut VerifyOptions)| {
+        let mut o = VerifyOptions::new(NOW);
+        f(&mut o);
+        jwt_inspector::Verifier::new(jwt_inspector::KeyInput::Bytes(&key), o).verify(&t)
+    };
+    assert!(with(&|o| o.subject = Some("alice".into())).is_valid());
+    assert_eq!(
+        with(&|o| o.subject = Some("bob".into())).code,
+        Some(VerifyCode::InvalidSubject)
+    );
+    assert!(with(&|o| o.max_age = Some(60.0)).is_valid());
+    assert_eq!(
+        with(&|o| o.max_age = Some(59.0)).code,
+        Some(VerifyCode::Expired)
+    );
+    assert!(with(&|o| {
+        o.max_age = Some(59.0);
+        o.leeway = 1.0;
+    })
+    .is_valid());
+    for typ in ["at+jwt", "AT+JWT", "application/at+jwt"] {
+        assert!(with(&|o| o.typ = Some(typ.into())).is_valid(), "{typ}");
+    }
+    let v = with(&|o| {
+        o.typ = Some("JWT".into());
+        o.validate_claims = false;
+    });
+    assert_eq!(v.code, Some(VerifyCode::InvalidTyp));
+    assert!(v.signature_verified);
+}

@@ -73,6 +73,143 @@ function toJson(value, part) {
   return text;
 }
 
+/** The option names each function takes: anything else is a mistake, never silently ignored. */
+const OPTION_NAMES = {
+  inspect: ['now'],
+  verify: ['keyEncoding', 'algorithms', 'validateClaims', 'now', 'leeway', 'audience', 'issuer', 'requiredClaims', 'strict', 'subject', 'maxAge', 'typ'],
+  sign: ['algorithm', 'header', 'keyEncoding', 'expiresIn', 'notBefore', 'issuedAt', 'now'],
+};
+
+/** What jose and jsonwebtoken call an option, and what it is here. */
+const OPTION_HINTS = {
+  inspect: {},
+  verify: {
+    clockTolerance: 'leeway',
+    ignoreExpiration: 'validateClaims: false',
+    ignoreNotBefore: 'validateClaims: false',
+    algorithm: 'algorithms',
+    clockTimestamp: 'now',
+    currentDate: 'now',
+    maxTokenAge: 'maxAge',
+    requiredClaims: 'requiredClaims',
+    complete: 'the result, which always has header and payload when valid',
+    jwtid: 'requiredClaims: ["jti"] and a check of payload.jti',
+    nonce: 'a check of payload.nonce',
+  },
+  sign: {
+    algorithms: 'algorithm',
+    noTimestamp: 'issuedAt (off by default)',
+    keyid: 'header: { kid }',
+    subject: 'a "sub" member of the payload',
+    issuer: 'an "iss" member of the payload',
+    audience: 'an "aud" member of the payload',
+    jwtid: 'a "jti" member of the payload',
+    clockTimestamp: 'now',
+  },
+};
+
+function distance(a, b) {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const keep = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = keep;
+    }
+  }
+  return d[b.length];
+}
+
+/** Throws for an option name `fn` does not take, with the name it probably meant. */
+function checkOptionNames(o, fn) {
+  const known = OPTION_NAMES[fn];
+  for (const name of Object.keys(o)) {
+    if (known.includes(name)) continue;
+    let hint = OPTION_HINTS[fn][name];
+    if (hint === undefined) {
+      const close = known.filter((k) => distance(name, k) <= 2);
+      if (close.length > 0) hint = close[0];
+    }
+    const meant = hint === undefined ? ` It takes: ${known.join(', ')}.` : ` Did you mean ${hint}?`;
+    throw misuse('options', `${fn}() has no option ${JSON.stringify(name)}.${meant}`);
+  }
+}
+
+const SPAN_UNITS = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400, w: 604800, week: 604800, weeks: 604800, y: 31557600, yr: 31557600, yrs: 31557600, year: 31557600, years: 31557600 };
+
+/** Seconds from a number of seconds or a text such as "2h", "30m", "7d" (a unit is required in a text). */
+function seconds(value, name) {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(value);
+    const unit = m && SPAN_UNITS[m[2].toLowerCase()];
+    if (unit !== undefined && unit !== null) return Number(m[1]) * unit;
+  }
+  throw misuse('options', `options.${name} must be a number of seconds or a text with a unit such as "30m", "2h" or "7d".`);
+}
+
+/**
+ * Why `value` cannot be signed faithfully as JSON, if it cannot: only plain objects, arrays, strings, finite
+ * numbers, booleans and null are; a Map, a Date, a class instance or anything with a `toJSON` would be
+ * turned into something else (`{}`, a string) without a word.
+ */
+function unsignable(value, path, depth) {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${path} is ${value}, which JSON cannot hold`;
+  if (value === undefined) return null; // left out, as JSON.stringify leaves it out
+  if (typeof value !== 'object') return `${path} is a ${typeof value}`;
+  if (depth > 128) return `${path} nests deeper than 128 levels`;
+  if (typeof value.toJSON === 'function') return `${path} has a toJSON method (e.g. a Date): pass the JSON value it stands for`;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return `${path} is not a plain array`;
+    for (let i = 0; i < value.length; i++) {
+      const why = unsignable(value[i], `${path}[${i}]`, depth + 1);
+      if (why) return why;
+    }
+    return null;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    const name = value.constructor && value.constructor.name ? value.constructor.name : 'a class instance';
+    return `${path} is ${name === 'Map' || name === 'Set' ? `a ${name}` : `an instance of ${name}`}, not a plain object`;
+  }
+  for (const k of Object.keys(value)) {
+    const why = unsignable(value[k], `${path}.${k}`, depth + 1);
+    if (why) return why;
+  }
+  return null;
+}
+
+/**
+ * A key as the core takes it: `{ text, format }` for strings and JWK objects, `{ bytes }` for a secret's bytes
+ * (a Uint8Array, any ArrayBufferView, an ArrayBuffer, or a Node secret KeyObject).
+ */
+function keyInput(key, fn) {
+  if (typeof key === 'string') return { text: key };
+  if (key instanceof Uint8Array) return { bytes: key };
+  if (ArrayBuffer.isView(key)) return { bytes: new Uint8Array(key.buffer, key.byteOffset, key.byteLength) };
+  if (key instanceof ArrayBuffer) return { bytes: new Uint8Array(key) };
+  if (key !== null && typeof key === 'object') {
+    if (typeof key.export === 'function' && typeof key.type === 'string' && typeof key.equals === 'function') {
+      // A Node KeyObject.
+      if (key.type === 'secret') return { bytes: new Uint8Array(key.export()) };
+      throw misuse('key', `An ${key.type} KeyObject is an asymmetric key: this package signs and verifies HMAC (a secret KeyObject, a string or bytes).`);
+    }
+    if (Object.prototype.toString.call(key) === '[object CryptoKey]') {
+      throw misuse('key', "A CryptoKey cannot be read synchronously: export it (crypto.subtle.exportKey('raw', key)) and pass the bytes.");
+    }
+    if (isJwkLike(key)) {
+      if (fn === 'sign' && key.keys !== undefined) {
+        throw fail({ code: 'ERR_KEY_JWK', part: 'key', start: 0, end: 0, message: 'A JWK Set cannot sign: pass one of its keys.' });
+      }
+      return { text: JSON.stringify(key), jwk: key.keys === undefined ? 'jwk' : 'jwks' };
+    }
+  }
+  throw misuse('key', `The key must be a string, bytes (Uint8Array, ArrayBuffer, any ArrayBufferView), a secret KeyObject${fn === 'sign' ? ' or a JWK' : ', a JWK or a JWK Set'} (a plain object).`);
+}
+
 const NO_OPTIONS = Object.freeze({});
 const RAW_KEY = 255;
 /** Inputs above this size release the scratch buffer after use, so one huge token does not pin memory. */
@@ -238,6 +375,7 @@ function bind(raw, init) {
     if (typeof token !== 'string') throw misuse('token', 'inspect(token): the token must be a string.');
     const o = options === undefined || options === null ? NO_OPTIONS : options;
     if (typeof o !== 'object') throw misuse('options', 'The options must be an object.');
+    if (o !== NO_OPTIONS) checkOptionNames(o, 'inspect');
     let now = Date.now() / 1000;
     if (o.now !== undefined) {
       if (typeof o.now !== 'number' || !Number.isFinite(o.now)) throw misuse('options', 'options.now must be a finite number of seconds.');
@@ -293,11 +431,18 @@ function bind(raw, init) {
     if (a[8] >= 0) r.keyIndex = a[8];
     if (a[9] !== null) r.keyError = toError(a[9]);
     r.findings = a[10].length === 0 ? [] : toFindings(a[10]);
-    if (a.length > 11) {
-      r.header = a[11];
-      const payloadType = a[13] < 0 ? null : text(a[13]);
-      r.payload = payloadType === 'binary' ? fromHex(a[12]) : a[12];
-      r.payloadType = payloadType;
+    r.notes = a[11];
+    if (a.length > 12) {
+      const payloadType = a[14] < 0 ? null : text(a[14]);
+      const payload = payloadType === 'binary' ? fromHex(a[13]) : a[13];
+      if (r.valid) {
+        r.header = a[12];
+        r.payload = payload;
+        r.payloadType = payloadType;
+      } else {
+        // Authentic, but rejected (e.g. expired): never under `payload`, which means success.
+        r.rejected = { header: a[12], payload, payloadType };
+      }
     }
     return r;
   }
@@ -307,21 +452,18 @@ function bind(raw, init) {
     if (typeof token !== 'string') throw misuse('token', 'verify(token, key): the token must be a string.');
     const o = options === undefined || options === null ? NO_OPTIONS : options;
     if (typeof o !== 'object') throw misuse('options', 'The options must be an object.');
+    if (o !== NO_OPTIONS) checkOptionNames(o, 'verify');
 
     let format;
     let text = null;
     let bytes = null;
-    if (typeof key === 'string') {
-      format = o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
-      text = key;
-    } else if (key instanceof Uint8Array) {
+    const k = keyInput(key, 'verify');
+    if (k.bytes !== undefined) {
       format = RAW_KEY;
-      bytes = key;
-    } else if (isJwkLike(key)) {
-      text = JSON.stringify(key);
-      format = formatIndex(key.keys === undefined ? 'jwk' : 'jwks');
+      bytes = k.bytes;
     } else {
-      throw misuse('key', 'The key must be a string, a Uint8Array, a JWK or a JWK Set (a plain object).');
+      text = k.text;
+      format = k.jwk !== undefined ? formatIndex(k.jwk) : o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
     }
 
     let now = Date.now() / 1000;
@@ -343,7 +485,10 @@ function bind(raw, init) {
     }
     let lists;
     if (o.strict !== undefined && typeof o.strict !== 'boolean') throw misuse('options', 'options.strict must be a boolean.');
-    if (o.algorithms !== undefined || o.audience !== undefined || o.issuer !== undefined || o.requiredClaims !== undefined || o.strict !== undefined) {
+    for (const name of ['subject', 'typ']) {
+      if (o[name] !== undefined && typeof o[name] !== 'string') throw misuse('options', `options.${name} must be a string.`);
+    }
+    if (o !== NO_OPTIONS && (o.algorithms !== undefined || o.audience !== undefined || o.issuer !== undefined || o.requiredClaims !== undefined || o.strict !== undefined || o.subject !== undefined || o.maxAge !== undefined || o.typ !== undefined)) {
       // Read on the Rust side by serde-wasm-bindgen (typed `ListOptions`); validated here first so that a
       // mistake is an ERR_INVALID_ARGUMENT naming the option.
       lists = {
@@ -352,6 +497,9 @@ function bind(raw, init) {
         issuer: stringList(o.issuer, 'issuer'),
         requiredClaims: stringList(o.requiredClaims, 'requiredClaims'),
         strict: o.strict,
+        subject: o.subject,
+        maxAge: o.maxAge === undefined ? undefined : seconds(o.maxAge, 'maxAge'),
+        typ: o.typ,
       };
     }
 
@@ -382,15 +530,50 @@ function bind(raw, init) {
     if (memory === null) start();
     const o = options === undefined || options === null ? NO_OPTIONS : options;
     if (typeof o !== 'object') throw misuse('options', 'The options must be an object.');
+    if (o !== NO_OPTIONS) checkOptionNames(o, 'sign');
 
     let payloadText;
-    if (typeof payload === 'string') payloadText = payload;
-    else if (isPlainObject(payload)) payloadText = toJson(payload, 'payload');
-    else throw misuse('payload', 'The payload must be an object (the claims) or a string (signed as is).');
+    const times = o.expiresIn !== undefined || o.notBefore !== undefined || (o.issuedAt !== undefined && o.issuedAt !== false);
+    if (o.issuedAt !== undefined && typeof o.issuedAt !== 'boolean') throw misuse('options', 'options.issuedAt must be a boolean.');
+    if (typeof payload === 'string') {
+      if (times) {
+        throw fail({ code: 'ERR_SIGN_INPUT', part: 'payload', start: 0, end: 0, message: 'expiresIn, notBefore and issuedAt add claims: they need an object payload, not a string.' });
+      }
+      payloadText = payload;
+    } else if (payload !== null && typeof payload === 'object' && !Array.isArray(payload) && !ArrayBuffer.isView(payload)) {
+      const why = unsignable(payload, 'the payload', 0);
+      if (why) {
+        throw fail({ code: 'ERR_SIGN_INPUT', part: 'payload', start: 0, end: 0, message: `Cannot sign faithfully: ${why}. Only plain objects and strings are signed.` });
+      }
+      let claims = payload;
+      if (times) {
+        let now = Date.now() / 1000;
+        if (o.now !== undefined) {
+          if (typeof o.now !== 'number' || !Number.isFinite(o.now)) throw misuse('options', 'options.now must be a finite number of seconds.');
+          now = o.now;
+        }
+        now = Math.floor(now);
+        claims = { ...payload };
+        for (const [option, claim] of [['issuedAt', 'iat'], ['notBefore', 'nbf'], ['expiresIn', 'exp']]) {
+          if (o[option] === undefined || o[option] === false) continue;
+          if (payload[claim] !== undefined) {
+            throw fail({ code: 'ERR_SIGN_INPUT', part: 'payload', start: 0, end: 0, message: `options.${option} and the payload's "${claim}" both set ${claim}: use one.` });
+          }
+          claims[claim] = option === 'issuedAt' ? now : now + seconds(o[option], option);
+        }
+      } else if (o.now !== undefined && (typeof o.now !== 'number' || !Number.isFinite(o.now))) {
+        throw misuse('options', 'options.now must be a finite number of seconds.');
+      }
+      payloadText = toJson(claims, 'payload');
+    } else {
+      throw misuse('payload', 'The payload must be a plain object (the claims) or a string (signed as is).');
+    }
 
     let header = null;
     if (o.header !== undefined && o.header !== null) {
       if (!isPlainObject(o.header)) throw misuse('options', 'options.header must be an object.');
+      const why = unsignable(o.header, 'the header', 0);
+      if (why) throw fail({ code: 'ERR_SIGN_INPUT', part: 'header', start: 0, end: 0, message: `Cannot sign faithfully: ${why}.` });
       header = o.header;
     }
 
@@ -398,17 +581,16 @@ function bind(raw, init) {
     let text = '';
     let bytes;
     let jwkAlg;
-    if (typeof key === 'string') {
-      format = o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
-      text = key;
-    } else if (key instanceof Uint8Array) {
-      bytes = key;
-    } else if (isJwkLike(key)) {
-      text = JSON.stringify(key);
-      format = formatIndex(key.keys === undefined ? 'jwk' : 'jwks');
+    const k = keyInput(key, 'sign');
+    if (k.bytes !== undefined) {
+      bytes = k.bytes;
+    } else if (k.jwk !== undefined) {
+      text = k.text;
+      format = formatIndex(k.jwk);
       jwkAlg = typeof key.alg === 'string' ? key.alg : undefined;
     } else {
-      throw misuse('key', 'The key must be a string, a Uint8Array or a JWK.');
+      text = k.text;
+      format = o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
     }
 
     let alg = o.algorithm;

@@ -21,8 +21,8 @@
 //!   texts travel raw, not as escaped JSON strings (for a text or binary payload, `payload` is filled in from
 //!   payloadJson). When nothing at all could be decoded the answer is `!` and the array of errors.
 //! - verify: `[valid, alg | null, code | -1, message, keyBits | -1, kid | null, status, signatureVerified,
-//!   keyIndex | -1, keyError | null, findings]`, plus `header | null, payload, payloadType | -1` when the
-//!   signature verified.
+//!   keyIndex | -1, keyError | null, findings, notes]`, plus `header | null, payload, payloadType | -1` when
+//!   the signature verified (the wrapper names them `header`/`payload` only when valid).
 //! - sign: the token, or a thrown error tuple.
 
 use std::borrow::Cow;
@@ -367,7 +367,7 @@ impl OneOrMany {
 
 /// The list-valued verify options, read from the JS options object by `serde-wasm-bindgen` (the scalar
 /// options travel as numbers and booleans). Unknown members are ignored, as JS libraries do.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ListOptions {
     /// Allowed `alg` values.
@@ -380,6 +380,12 @@ pub struct ListOptions {
     pub required_claims: Option<OneOrMany>,
     /// Exact compact form only (default true; see `VerifyOptions::strict`).
     pub strict: Option<bool>,
+    /// The expected `sub`.
+    pub subject: Option<String>,
+    /// The oldest accepted token, seconds since `iat` (the wrapper converts `"2h"`).
+    pub max_age: Option<f64>,
+    /// The expected header `typ`.
+    pub typ: Option<String>,
 }
 
 /// The `format` index that means "the key is raw bytes" (a `Uint8Array` secret).
@@ -404,6 +410,9 @@ pub fn options(
             .map(OneOrMany::into_vec)
             .unwrap_or_default();
         opts.strict = l.strict.unwrap_or(true);
+        opts.subject = l.subject;
+        opts.max_age = l.max_age;
+        opts.typ = l.typ;
     }
     opts
 }
@@ -515,6 +524,12 @@ fn verify_json_core(token: &str, verifier: &Verifier, key: KeyInput<'_>) -> Stri
         }
     }
     findings(&mut o, &v.findings, &Offsets::new(""));
+    // The clean-ups lenient reading makes (or would make, when strict refused the token for needing them).
+    o.open_array();
+    for n in &d.notes {
+        o.str(&n.message);
+    }
+    o.close_array();
     if v.signature_verified {
         header_value(&mut o, &d);
         match &d.payload {

@@ -53,6 +53,10 @@ pub enum VerifyCode {
     InvalidAudience,
     /// `iss` is not an expected issuer.
     InvalidIssuer,
+    /// `sub` is not the expected subject.
+    InvalidSubject,
+    /// The header's `typ` is not the expected one (RFC 8725 §3.11).
+    InvalidTyp,
 }
 
 impl VerifyCode {
@@ -77,6 +81,8 @@ impl VerifyCode {
             VerifyCode::IatInFuture => "IAT_IN_FUTURE",
             VerifyCode::InvalidAudience => "INVALID_AUDIENCE",
             VerifyCode::InvalidIssuer => "INVALID_ISSUER",
+            VerifyCode::InvalidSubject => "INVALID_SUBJECT",
+            VerifyCode::InvalidTyp => "INVALID_TYP",
         }
     }
 
@@ -100,6 +106,8 @@ impl VerifyCode {
         VerifyCode::IatInFuture,
         VerifyCode::InvalidAudience,
         VerifyCode::InvalidIssuer,
+        VerifyCode::InvalidSubject,
+        VerifyCode::InvalidTyp,
     ];
 }
 
@@ -149,6 +157,14 @@ pub struct VerifyOptions {
     pub issuer: Option<Vec<String>>,
     /// Claims that must be present (a `null` value counts as missing, as in PyJWT).
     pub required_claims: Vec<String>,
+    /// The expected subject: `sub` must be exactly this.
+    pub subject: Option<String>,
+    /// The oldest token accepted, in seconds since its `iat` (jose's `maxTokenAge`): `iat` is then required
+    /// and `now - iat` must not exceed it plus the leeway (`EXPIRED` otherwise).
+    pub max_age: Option<f64>,
+    /// The expected header `typ` (RFC 8725 §3.11), compared as media types are (case-insensitively, with or
+    /// without `application/`). Checked whenever given, also without claim validation.
+    pub typ: Option<String>,
     /// Accept only the exact compact form (default true): a token that needed clean-up (a `Bearer ` prefix,
     /// whitespace, quotes) or that is not strict base64url (padding, `+`/`/`, stray trailing bits) is
     /// `MALFORMED`, so one token has one spelling (RFC 7515 §2, §7.1). The app turns this off: a person
@@ -167,6 +183,9 @@ impl VerifyOptions {
             audience: None,
             issuer: None,
             required_claims: Vec::new(),
+            subject: None,
+            max_age: None,
+            typ: None,
             strict: true,
         }
     }
@@ -487,6 +506,20 @@ impl Verifier {
             key_error: None,
             findings: findings.clone(),
         };
+        if let Some(expected) = &opts.typ {
+            let typ = d.header.as_ref().and_then(|h| h.get("typ"));
+            if !typ
+                .and_then(Json::as_str)
+                .is_some_and(|t| same_media_type(t, expected))
+            {
+                v.code = Some(VerifyCode::InvalidTyp);
+                v.message = format!(
+                    "The signature is valid, but the header's \"typ\" is {}, not \"{expected}\" (RFC 8725 §3.11).",
+                    typ.map_or_else(|| "missing".to_owned(), |t| t.to_compact())
+                );
+                return v;
+            }
+        }
         if opts.validate_claims {
             if let Some((code, msg)) = validate_claims(d, opts) {
                 v.code = Some(code);
@@ -507,10 +540,17 @@ pub fn verify(input: &str, key: &str, format: KeyFormat, opts: &VerifyOptions) -
 /// name (RFC 7515 §4: parsers disagree on which one counts) or its `kid` is not a string.
 fn non_strict(d: &Decoded) -> Option<String> {
     if let Some(note) = d.notes.first() {
+        use super::input::NoteKind;
+        let what = match note.kind {
+            NoteKind::Trimmed => "has whitespace around it",
+            NoteKind::AuthorizationHeader => "starts with an `Authorization:` header name",
+            NoteKind::BearerPrefix => "starts with a `Bearer` prefix",
+            NoteKind::Quotes => "is wrapped in quotes",
+            NoteKind::InnerWhitespace => "has line breaks or spaces inside it",
+        };
         return Some(format!(
-            "The token is not in exact compact form ({} Pass the bare token.) Strict verification accepts one \
-             spelling per token.",
-            note.message
+            "The token {what}: strict verification takes only the bare compact token (one token, one spelling). \
+             Pass the bare token, or set `strict: false` to have it cleaned up."
         ));
     }
     if let Some(dev) = d.base64_deviations.first() {
@@ -612,6 +652,19 @@ impl Candidates {
     }
 }
 
+/// `typ` values compare as media types: case-insensitively, and `JWT` is `application/JWT` (RFC 7515
+/// §4.1.9).
+fn same_media_type(a: &str, b: &str) -> bool {
+    let bare = |t: &str| {
+        let t = t.trim();
+        match t.get(..12) {
+            Some(p) if p.eq_ignore_ascii_case("application/") => t[12..].to_ascii_lowercase(),
+            _ => t.to_ascii_lowercase(),
+        }
+    };
+    bare(a) == bare(b)
+}
+
 fn validate_claims(d: &Decoded, opts: &VerifyOptions) -> Option<(VerifyCode, String)> {
     let Some(Payload::Json(p)) = &d.payload else {
         return claims_problem(&Json::Null, opts);
@@ -686,6 +739,41 @@ pub fn claims_problem(p: &Json, opts: &VerifyOptions) -> Option<(VerifyCode, Str
                     date(iat)
                 ),
             ));
+        }
+    }
+    if let Some(max_age) = opts.max_age {
+        let Some(iat) = num("iat") else {
+            return Some((
+                VerifyCode::MissingClaim,
+                "the token has no \"iat\" claim, so its age (maxAge) cannot be checked.".into(),
+            ));
+        };
+        if !max_age.is_finite() || now - iat > max_age + leeway {
+            return Some((
+                VerifyCode::Expired,
+                format!(
+                    "the token was issued at {}, more than {} seconds ago (maxAge).",
+                    date(iat),
+                    super::claims::number(max_age)
+                ),
+            ));
+        }
+    }
+    if let Some(subject) = &opts.subject {
+        match p.get("sub") {
+            None | Some(Json::Null) => {
+                return Some((
+                    VerifyCode::MissingClaim,
+                    "the token has no \"sub\" claim.".into(),
+                ))
+            }
+            Some(Json::String(sub)) if sub == subject => {}
+            Some(_) => {
+                return Some((
+                    VerifyCode::InvalidSubject,
+                    "the subject (\"sub\") is not the expected one.".into(),
+                ))
+            }
         }
     }
     if let Some(issuers) = &opts.issuer {

@@ -12,6 +12,7 @@ import type {
   JsonValue,
   Jwk,
   Jwks,
+  JwtPayload,
   LintId,
   VerifyCode,
   VerifyOptions,
@@ -57,7 +58,7 @@ const options: VerifyOptions = {
   issuer: 'me',
   requiredClaims: ['sub'],
 };
-const r: VerifyResult = verify('t', 'k', options);
+const r: VerifyResult<JsonValue | Uint8Array> = verify('t', 'k', options);
 const valid: boolean = r.valid;
 const why: VerifyCode | null = r.code;
 const verifyStatus: VerifyStatus = r.status;
@@ -93,6 +94,37 @@ try {
 }
 new JwtInspectorError('made by hand', { code: 'ERR_SIGN_INPUT', part: 'payload' });
 
+// The result narrows on `valid`: the claims are there, typed, only for a valid token.
+const checked = verify('t', 'k', { subject: 'a', maxAge: '2h', typ: 'JWT', algorithms: 'HS384' });
+if (checked.valid) {
+  const sub: string | undefined = checked.payload.sub;
+  const exp: number | undefined = checked.payload.exp;
+  const h: JsonObject = checked.header;
+  void [sub, exp, h];
+} else {
+  const c: VerifyCode = checked.code;
+  const nothing: undefined = checked.payload;
+  const diagnostics: JsonValue | Uint8Array | null | undefined = checked.rejected?.payload;
+  void [c, nothing, diagnostics, checked.notes];
+}
+interface Session {
+  sub: string;
+  role: 'admin' | 'user';
+}
+const session = verify<Session>('t', 'k');
+if (session.valid) {
+  const role: 'admin' | 'user' = session.payload.role;
+  void role;
+}
+const anyPayload = verify('t', 'k', { validateClaims: false });
+if (anyPayload.valid) {
+  const p: JsonValue | Uint8Array = anyPayload.payload;
+  void p;
+}
+verify('t', new ArrayBuffer(32));
+verify('t', new DataView(new ArrayBuffer(32)));
+sign({ sub: 'a' }, 'k', { expiresIn: '1h', notBefore: 0, issuedAt: true, now: 1 });
+
 void [kind, alg, json, status, id, severity, code, part, span, notes, valid, why, verifyStatus, bits, kid, message, token];
 
 // What must not compile:
@@ -114,8 +146,12 @@ sign({}, jwks);
 const notAlwaysObject: JsonObject = i.payload;
 // @ts-expect-error code is null when valid
 const notNull: VerifyCode = r.code;
+// @ts-expect-error the payload is there only when valid: an expired token's claims are never under payload
+const leaked: JwtPayload = checked.payload;
+// @ts-expect-error expiresIn is seconds or a text with a unit
+sign({}, 'k', { expiresIn: true });
 // @ts-expect-error not a lint id
 const notALint: LintId = 'no-such-lint';
 // @ts-expect-error the header may be null (it did not decode)
 const header: JsonObject = i.header;
-void [notAlwaysObject, notNull, notALint, header];
+void [notAlwaysObject, notNull, notALint, header, leaked];
