@@ -74,8 +74,8 @@ step "node:test suites against the installed tarball"
 (cd "$project" && JWTI_REPO="$root" node --test --test-reporter=spec \
   api.test.mjs security.test.mjs migration.test.mjs readme.test.mjs cjs.test.cjs interop.test.mjs bundle.test.mjs)
 
-step "TypeScript: tsc --noEmit on a usage file (Node and bundler resolution)"
-(cd "$project/types" && tsc --noEmit -p tsconfig.json && tsc --noEmit -p tsconfig.bundler.json)
+step "TypeScript: tsc --noEmit on a usage file (nodenext, node16 and bundler resolution)"
+(cd "$project/types" && tsc --noEmit -p tsconfig.json && tsc --noEmit -p tsconfig.node16.json && tsc --noEmit -p tsconfig.bundler.json)
 
 wasm="$project/node_modules/jwt-inspector/wasm/jwt_inspector_bg.wasm"
 step "npm tests passed: tarball $(stat -c %s "$tarball") bytes, wasm $(stat -c %s "$wasm") bytes ($(gzip -9 -c "$wasm" | wc -c) gzip -9)"
