@@ -246,12 +246,18 @@ pub fn evaluate(name: &str, secs: f64, now: f64) -> ClaimTime {
     }
 }
 
-/// The payload's members in source order, explained, with NumericDates evaluated at `now`.
+/// At most this many payload members are explained: a claims set is read by people, and explaining a hostile
+/// payload's hundred thousand members would multiply its memory several times over.
+pub const MAX_CLAIMS: usize = 1000;
+
+/// The payload's members in source order (the first [`MAX_CLAIMS`]), explained, with NumericDates evaluated at
+/// `now`.
 pub fn claims(payload: &Json, now: f64) -> Vec<Claim> {
     payload
         .as_object()
         .unwrap_or_default()
         .iter()
+        .take(MAX_CLAIMS)
         .map(|(name, value)| Claim {
             name: name.clone(),
             value: value.clone(),

@@ -21,6 +21,81 @@ pub const MAX_DUPLICATES: usize = 32;
 /// See [`MAX_DUPLICATES`].
 pub const MAX_POINTER_SEGMENT: usize = 64;
 
+/// The text of a JSON number, exactly as written. Short numbers (most of them: `1700000000`, `0`, `-1.5`) are
+/// kept inline, so a large array of numbers costs one value slot per number and no allocation each (a heap
+/// block per number made such arrays 20× and more the size of their text). Reads as `&str`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct NumberText(Repr);
+
+/// Bytes of number text kept inline: the room a `String` takes, less a length and a tag byte, so that
+/// [`Json`] is no bigger than with a `String`.
+const INLINE: usize = std::mem::size_of::<String>() - 2;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl NumberText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Only ever filled from a `&str` (ASCII number syntax, but any UTF-8 is kept whole).
+            Repr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default()
+            }
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for NumberText {
+    fn from(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            NumberText(Repr::Inline {
+                len: s.len() as u8,
+                bytes,
+            })
+        } else {
+            NumberText(Repr::Heap(s.into()))
+        }
+    }
+}
+
+impl From<String> for NumberText {
+    fn from(s: String) -> Self {
+        NumberText::from(s.as_str())
+    }
+}
+
+impl std::ops::Deref for NumberText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for NumberText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for NumberText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for NumberText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
 /// A JSON value that remembers how it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Json {
@@ -29,7 +104,7 @@ pub enum Json {
     /// `true` / `false`
     Bool(bool),
     /// A number, exactly as written in the source (always valid RFC 8259 number syntax).
-    Number(String),
+    Number(NumberText),
     /// A string, unescaped.
     String(String),
     /// An array.
@@ -599,7 +674,7 @@ impl Parser<'_> {
                 )));
             }
         }
-        Ok(Json::Number(self.text[start..self.i].to_owned()))
+        Ok(Json::Number(NumberText::from(&self.text[start..self.i])))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -701,6 +776,22 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_text_is_inline_and_no_bigger_than_a_string() {
+        assert!(std::mem::size_of::<NumberText>() <= std::mem::size_of::<String>());
+        for text in [
+            "0",
+            "-1.5e+10",
+            "1700000000",
+            "12345678901234567890123456789012345",
+        ] {
+            let n = NumberText::from(text);
+            assert_eq!(n.as_str(), text);
+            assert_eq!(&*n, text);
+            assert_eq!(p(text), Json::Number(n));
+        }
+    }
 
     fn p(s: &str) -> Json {
         parse(s).unwrap().value
