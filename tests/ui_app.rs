@@ -160,7 +160,17 @@ async fn examples_menu_key_format_hint_and_statuses() {
     select.dispatch_event(&change_event()).unwrap();
     settle().await;
     assert!(text(&root, "payload-json").contains("dangerous business"));
-    type_key(&root, examples::RFC7520_JWK).await;
+    // The example brings its key (issue 13 point 2): the JWK, read as a JWK, shown, and verified at once.
+    assert_eq!(status(&root), "valid");
+    let key: HtmlInputElement = find(&root, "key-input").unchecked_into();
+    assert_eq!(key.value(), examples::RFC7520_JWK);
+    assert_eq!(key.type_(), "text");
+    let format: HtmlSelectElement = find(&root, "key-format").unchecked_into();
+    assert_eq!(format.value(), "jwk");
+    // Read as UTF-8 text, the JWK is a wrong key, and the hint offers the JWK format back.
+    format.set_value("utf8");
+    format.dispatch_event(&change_event()).unwrap();
+    settle().await;
     assert_eq!(
         status(&root),
         "invalid",
@@ -176,7 +186,6 @@ async fn examples_menu_key_format_hint_and_statuses() {
     button.click();
     settle().await;
     assert_eq!(status(&root), "valid");
-    let format: HtmlSelectElement = find(&root, "key-format").unchecked_into();
     assert_eq!(format.value(), "jwk");
 
     type_token(&root, examples::RFC7516_JWE).await;
@@ -191,7 +200,10 @@ async fn claims_table_component_shows_badges() {
     let claims = Same(Rc::clone(&state.claims));
     yew::Renderer::<ClaimsTable>::with_root_and_props(
         root.clone(),
-        jwt_inspector::ui::claims_table::ClaimsTableProps { claims },
+        jwt_inspector::ui::claims_table::ClaimsTableProps {
+            claims,
+            placeholder: jwt_inspector::ui::claims_table::NO_CLAIMS.into(),
+        },
     )
     .render();
     settle().await;
@@ -207,4 +219,11 @@ async fn claims_table_component_shows_badges() {
     assert!(t.contains("2018-01-18T02:30:22Z"), "{t}");
     assert!(t.contains("in 10 min"), "{t}");
     assert!(t.contains("Local"), "{t}");
+    // iat is not a validity claim: its age, no badge.
+    let iat = root
+        .query_selector("tr[data-claim=iat]")
+        .unwrap()
+        .expect("an iat row");
+    assert!(iat.query_selector(".badge").unwrap().is_none());
+    assert!(iat.text_content().unwrap().contains("issued"));
 }

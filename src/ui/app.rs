@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::claims_table::ClaimsTable;
+use super::claims_table::{ClaimsTable, NO_CLAIMS};
 use super::dom;
 use super::encoder::EncoderPane;
-use super::findings_list::FindingsList;
+use super::findings_list::{FindingsList, FindingsSummary};
 use super::json_view::{JsonView, Which};
 use super::signature_pane::SignaturePane;
 use super::state::{Action, Same, State, View};
@@ -84,6 +84,16 @@ pub fn App() -> Html {
 
     let parsed = Same::from(&state.parsed);
     let payload = Same::from(&state.payload);
+    let empty = state.token.trim().is_empty();
+    let claims_placeholder = if empty {
+        "Paste a token, or pick an example, to see its claims."
+    } else if state.parsed.pending {
+        ""
+    } else if state.decoded().kind == crate::TokenKind::Jwe {
+        "No claims: the payload is encrypted (JWE)."
+    } else {
+        NO_CLAIMS
+    };
     html! {
         <div class="app">
             <Toolbar view={state.view} token={state.token.clone()} theme={AttrValue::from((*theme).clone())}
@@ -91,18 +101,21 @@ pub fn App() -> Html {
             <main class="layout">
                 <div class="col">
                     <TokenEditor token={state.token.clone()} parsed={parsed.clone()} dispatch={dispatch.clone()} />
+                    <FindingsSummary token={Same::from(&state.findings)} signature={Same::from(&state.signature)}
+                        empty={empty || state.parsed.pending} />
                     <FindingsList token={Same::from(&state.findings)} signature={Same::from(&state.signature)} />
                 </div>
                 <div class="col">
                     if state.view == View::Encode {
-                        <EncoderPane encoder={state.encoder.clone()} dispatch={dispatch.clone()} />
+                        <EncoderPane encoder={state.encoder.clone()} has_token={!empty} dispatch={dispatch.clone()} />
                     } else {
                         <JsonView which={Which::Header} parsed={parsed.clone()} payload={payload.clone()} />
                         <JsonView which={Which::Payload} parsed={parsed.clone()} payload={payload.clone()} />
                     }
                     <SignaturePane signature={Same::from(&state.signature)} key_text={state.key.clone()}
-                        key_format={state.key_format} dispatch={dispatch.clone()} />
-                    <ClaimsTable claims={Same::from(&state.claims)} />
+                        key_format={state.key_format} key_visible={state.key_visible}
+                        claims={Some(Same::from(&state.claims))} dispatch={dispatch.clone()} />
+                    <ClaimsTable claims={Same::from(&state.claims)} placeholder={claims_placeholder} />
                 </div>
             </main>
             <footer class="footer">

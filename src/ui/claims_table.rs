@@ -12,7 +12,13 @@ use crate::{ClaimTime, TimeStatus};
 pub struct ClaimsTableProps {
     /// The claims, evaluated at the current time.
     pub claims: Same<Vec<ClaimRow>>,
+    /// What the table says when there are no claims (nothing at all on an empty page).
+    #[prop_or(AttrValue::Static(NO_CLAIMS))]
+    pub placeholder: AttrValue,
 }
+
+/// The table's text for a token whose payload is not a JSON object.
+pub const NO_CLAIMS: &str = "No claims: the payload is not a JSON object.";
 
 /// At most this many rows are rendered (a 1 MB payload can have thousands of members; the payload view has
 /// them all).
@@ -29,14 +35,35 @@ fn badge(status: TimeStatus) -> Html {
     }
 }
 
-fn time(t: &ClaimTime) -> Html {
+/// The first line of a date: a badge for the validity claims (`exp`, `nbf`); `iat` and `auth_time` are not
+/// validity claims, so they show their age only (and a badge only when they are in the future).
+fn when(name: &str, t: &ClaimTime) -> Html {
+    let relative = html! { <strong>{ t.relative.as_str() }</strong> };
+    match name {
+        "iat" | "auth_time" if t.status == TimeStatus::Valid => {
+            let verb = if name == "iat" {
+                "issued "
+            } else {
+                "authenticated "
+            };
+            html! { <div class="age"><span class="label">{ verb }</span>{ relative }</div> }
+        }
+        "iat" | "auth_time" => html! {
+            <div><span class={classes!("badge", t.status.as_str())} data-status={t.status.as_str()}>{ "in the future" }</span>{ " " }{ relative }</div>
+        },
+        _ => html! { <div>{ badge(t.status) }{ " " }{ relative }</div> },
+    }
+}
+
+fn time(name: &str, t: &ClaimTime) -> Html {
     let local = dom::local_time(t.seconds);
+    // Each timestamp is one unbreakable run (the stylesheet keeps `time` on one line).
     html! {
         <div class="time">
-            <div>{ badge(t.status) }{ " " }<strong>{ t.relative.as_str() }</strong></div>
+            { when(name, t) }
             <div><span class="label">{ "UTC " }</span><time>{ t.iso.as_str() }</time></div>
             if let Some(local) = local {
-                <div><span class="label">{ "Local " }</span>{ local }</div>
+                <div><span class="label">{ "Local " }</span><time class="local">{ local }</time></div>
             }
         </div>
     }
@@ -50,7 +77,9 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
         <section class="card" aria-labelledby="claims-title">
             <div class="card-head">
                 <h2 id="claims-title">{ "Claims" }</h2>
-                <span class="meta">{ format!("{} claim{}", claims.len(), if claims.len() == 1 { "" } else { "s" }) }</span>
+                if !claims.is_empty() || props.placeholder == NO_CLAIMS {
+                    <span class="meta">{ format!("{} claim{}", claims.len(), if claims.len() == 1 { "" } else { "s" }) }</span>
+                }
             </div>
             <div class="table-wrap">
                 <table class="claims" data-testid="claims">
@@ -63,7 +92,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                                 <th scope="row"><code>{ c.name.as_str() }</code></th>
                                 <td class="value">
                                     <code>{ c.value.as_str() }</code>
-                                    if let Some(t) = &c.time { { time(t) } }
+                                    if let Some(t) = &c.time { { time(&c.name, t) } }
                                 </td>
                                 <td class="meaning">{ c.description.unwrap_or("") }</td>
                             </tr>
@@ -71,8 +100,8 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                         if claims.len() > MAX_ROWS {
                             <tr><td colspan="3" class="empty">{ format!("… and {} more (see the payload).", claims.len() - MAX_ROWS) }</td></tr>
                         }
-                        if claims.is_empty() {
-                            <tr><td colspan="3" class="empty">{ "No claims: the payload is not a JSON object." }</td></tr>
+                        if claims.is_empty() && !props.placeholder.is_empty() {
+                            <tr><td colspan="3" class="empty">{ props.placeholder.clone() }</td></tr>
                         }
                     </tbody>
                 </table>

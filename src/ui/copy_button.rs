@@ -14,6 +14,9 @@ pub struct CopyButtonProps {
     /// A `data-testid`, if a test needs the button.
     #[prop_or_default]
     pub testid: Option<AttrValue>,
+    /// Nothing to copy yet.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 /// The button.
@@ -41,7 +44,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <button type="button" {class} {onclick} aria-label={props.label.clone()}
-            title={props.label.clone()} data-testid={props.testid.clone()}>
+            title={props.label.clone()} data-testid={props.testid.clone()} disabled={props.disabled}>
             { text }
         </button>
     }

@@ -50,6 +50,19 @@ pub fn replace_url(url: &str) {
     }
 }
 
+/// Scrolls the element with id `id` into view and moves the focus to it (it should have `tabindex="-1"`).
+pub fn scroll_to(id: &str) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el {
+        el.scroll_into_view();
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// Copies `text` to the clipboard; `done(true)` on success, `done(false)` when the clipboard is not available
 /// or refused.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {

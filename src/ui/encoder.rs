@@ -7,6 +7,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::highlight::line_col;
+use super::state::messages::without_offsets;
 use super::state::{Action, Encoder, State};
 use crate::Part;
 
@@ -15,6 +16,9 @@ use crate::Part;
 pub struct EncoderPaneProps {
     /// The editors' texts and the last error.
     pub encoder: Rc<Encoder>,
+    /// Whether there is a token (the last one signed, or the one pasted).
+    #[prop_or(true)]
+    pub has_token: bool,
     /// Where changes go.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -30,6 +34,7 @@ pub fn EncoderPane(props: &EncoderPaneProps) -> Html {
             d.dispatch(make(t.value()));
         })
     };
+    let has_token = props.has_token;
     let error = enc.error.as_ref().map(|e| {
         let text = match e.part {
             Part::Header => Some(enc.header.as_str()),
@@ -45,8 +50,8 @@ pub fn EncoderPane(props: &EncoderPaneProps) -> Html {
         };
         html! {
             <p class="encode-error" data-testid="encode-error" role="alert" data-part={e.part.as_str()}>
-                <code>{ e.code.as_str() }</code>{ format!(" in the {}{at}: ", e.part.as_str()) }{ e.message.as_str() }
-                { " The token on the left is the last one that could be signed." }
+                <code>{ e.code.as_str() }</code>{ format!(" in the {}{at}: ", e.part.as_str()) }{ without_offsets(&e.message) }
+                { if has_token { " The token on the left is the last one that could be signed." } else { " No token is signed yet." } }
             </p>
         }
     });
@@ -56,6 +61,10 @@ pub fn EncoderPane(props: &EncoderPaneProps) -> Html {
                 <h2 id="encoder-title">{ "Encode" }</h2>
                 <span class="meta">{ "signed live with the key below (HS256 / HS384 / HS512)" }</span>
             </div>
+            // Always present (see the note on `encode-status` below): empty and hidden when there is no note.
+            <p class="encode-note" data-testid="encode-note" role="note" hidden={enc.note.is_none()}>
+                { enc.note.as_deref().unwrap_or("") }
+            </p>
             <label for="header-editor">{ "Header (JSON)" }</label>
             <textarea id="header-editor" data-testid="header-editor" class="code-edit" rows="5"
                 value={enc.header.clone()} oninput={edit(Action::EditHeader)}

@@ -1,7 +1,7 @@
 //! The examples menu: real tokens (published vectors, or signed here by the core's own `sign`).
 
 use crate::jwt::json;
-use crate::sign;
+use crate::{sign, KeyFormat};
 
 /// One entry of the examples menu.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +12,10 @@ pub struct Example {
     pub label: &'static str,
     /// The token.
     pub token: String,
+    /// The key that verifies it, as the key field takes it (empty when the example has none to give).
+    pub key: &'static str,
+    /// How the key is read.
+    pub key_format: KeyFormat,
 }
 
 /// The source article's token (PyJWT, HS256, secret `secret`).
@@ -65,31 +69,43 @@ pub fn all() -> Vec<Example> {
             id: "article",
             label: "HS256 token from the article (secret: secret)",
             token: ARTICLE.to_owned(),
+            key: "secret",
+            key_format: KeyFormat::Utf8,
         },
         Example {
             id: "expired",
             label: "Expired token (secret: secret)",
             token: expired(),
+            key: "secret",
+            key_format: KeyFormat::Utf8,
         },
         Example {
             id: "text",
             label: "Plain-text payload (RFC 7520 §4.4, JWK key)",
             token: RFC7520_TEXT.to_owned(),
+            key: RFC7520_JWK,
+            key_format: KeyFormat::Jwk,
         },
         Example {
             id: "jwe",
             label: "Encrypted token, JWE (RFC 7516 A.3)",
             token: RFC7516_JWE.to_owned(),
+            key: "",
+            key_format: KeyFormat::Utf8,
         },
         Example {
             id: "unsecured",
             label: "Unsecured token (alg: none)",
             token: unsecured(),
+            key: "",
+            key_format: KeyFormat::Utf8,
         },
         Example {
             id: "broken",
             label: "Broken token (bad character in the payload)",
             token: broken(),
+            key: "",
+            key_format: KeyFormat::Utf8,
         },
     ]
 }
@@ -107,6 +123,11 @@ mod tests {
     };
 
     const NOW: f64 = 1_700_000_000.0;
+
+    /// Whether a menu label names a key (`secret: …`, `JWK key`).
+    fn label_names_a_key(label: &str) -> bool {
+        label.contains("secret:") || label.contains("key)")
+    }
 
     #[test]
     fn each_example_is_what_its_label_says() {
@@ -154,5 +175,31 @@ mod tests {
         assert_eq!((e.code, e.part), (ErrorCode::B64Char, Part::Payload));
         assert_eq!(&b[e.span.start..e.span.end], "!");
         assert!(i.decoded.header.is_some() && i.decoded.signature.is_some());
+    }
+
+    #[test]
+    fn every_example_that_names_a_key_carries_it_and_it_verifies() {
+        let keyed: Vec<_> = all().into_iter().filter(|e| !e.key.is_empty()).collect();
+        let ids: Vec<_> = keyed.iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["article", "expired", "text"]);
+        for e in all() {
+            assert_eq!(label_names_a_key(e.label), !e.key.is_empty(), "{}", e.label);
+            if e.key_format == KeyFormat::Utf8 && !e.key.is_empty() {
+                assert!(
+                    e.label.contains(&format!("secret: {})", e.key)),
+                    "{}",
+                    e.label
+                );
+            }
+        }
+        for e in keyed {
+            let v = verify(
+                &e.token,
+                e.key,
+                e.key_format,
+                &VerifyOptions::signature_only(),
+            );
+            assert!(v.is_valid(), "{}: {}", e.id, v.message);
+        }
     }
 }

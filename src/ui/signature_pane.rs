@@ -7,7 +7,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::highlight::char_position;
-use super::state::{Action, Same, SignatureView, State};
+use super::state::messages::without_offsets;
+use super::state::{claims_verdict, Action, ClaimRow, Same, SignatureView, State, UiStatus};
 use crate::KeyFormat;
 
 /// Props of [`SignaturePane`].
@@ -19,6 +20,12 @@ pub struct SignaturePaneProps {
     pub key_text: Rc<str>,
     /// How the key is read.
     pub key_format: KeyFormat,
+    /// Whether the key text is shown (see `State::key_visible`).
+    #[prop_or_default]
+    pub key_visible: bool,
+    /// The claims, kept current by the clock: a verified status says when the token expired.
+    #[prop_or_default]
+    pub claims: Option<Same<Vec<ClaimRow>>>,
     /// Where changes go.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -38,7 +45,7 @@ pub const fn format_label(f: KeyFormat) -> &'static str {
 /// The pane.
 #[component]
 pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
-    let visible = use_state(|| false);
+    let visible = props.key_visible;
     // `selected` attributes do not move a select once the user has used it: set the value itself.
     let select_ref = use_node_ref();
     {
@@ -67,8 +74,8 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
         })
     };
     let toggle = {
-        let visible = visible.clone();
-        Callback::from(move |_: MouseEvent| visible.set(!*visible))
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleKeyVisibility))
     };
     let status = sig.status.as_str();
     let key_note = match (&sig.key_error, &sig.key_summary) {
@@ -81,7 +88,7 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
                     char_position(&props.key_text, e.span.start)
                 )
             };
-            html! { <p class="key-info error" data-testid="key-error"><code>{ e.code.as_str() }</code>{ at }{ ": " }{ e.message.as_str() }</p> }
+            html! { <p class="key-info error" data-testid="key-error"><code>{ e.code.as_str() }</code>{ at }{ ": " }{ without_offsets(&e.message) }</p> }
         }
         (None, Some(summary)) => {
             html! { <p class="key-info" data-testid="key-bits">{ summary.as_str() }</p> }
@@ -98,6 +105,18 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
             </p>
         }
     });
+    // A verified signature on an expired (or not yet valid) token says so in the same breath.
+    let verdict = if sig.pending {
+        None
+    } else {
+        props.claims.as_ref().and_then(|c| claims_verdict(c))
+    };
+    let title = match verdict.as_ref().and_then(|v| v.phrase.as_deref()) {
+        Some(phrase) if sig.status == UiStatus::Valid => {
+            format!("{} — but the token {phrase}", sig.title)
+        }
+        _ => sig.title.clone(),
+    };
     html! {
         <section class="card signature-card" aria-labelledby="signature-title">
             <div class="card-head">
@@ -108,15 +127,15 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
                 <label for="key-input">{ "Secret / key" }</label>
                 <div class="key-field">
                     <input id="key-input" data-testid="key-input"
-                        type={if *visible { "text" } else { "password" }}
+                        type={if visible { "text" } else { "password" }}
                         value={AttrValue::from(props.key_text.clone())}
                         {oninput}
                         autocomplete="off" spellcheck="false" autocapitalize="off"
                         placeholder="HMAC secret, or a JWK / JWK Set"
                         aria-describedby="key-help" />
-                    <button type="button" class="toggle" onclick={toggle} aria-pressed={if *visible { "true" } else { "false" }}
+                    <button type="button" class="toggle" onclick={toggle} aria-pressed={if visible { "true" } else { "false" }}
                         aria-controls="key-input" data-testid="key-visibility">
-                        { if *visible { "Hide" } else { "Show" } }
+                        { if visible { "Hide" } else { "Show" } }
                     </button>
                 </div>
                 <label for="key-format">{ "Key format" }</label>
@@ -133,8 +152,9 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
             { hint.unwrap_or_default() }
             <div class={classes!("status", status)} data-testid="signature-status" data-status={status}
                 data-pending={sig.pending.then_some("true")}
+                data-claims={verdict.as_ref().map(|v| v.status.as_str())}
                 role="status" aria-live="polite" aria-atomic="true">
-                <strong class="status-title">{ sig.title.as_str() }</strong>
+                <strong class="status-title">{ title }</strong>
                 <span class="status-msg">{ sig.message.as_str() }</span>
                 if let Some(code) = sig.code {
                     <code class="status-code">{ code.as_str() }</code>

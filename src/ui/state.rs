@@ -12,15 +12,17 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::examples::Example;
 use crate::jwt::{claims, lints};
 use crate::{Decoded, Finding, KeyFormat};
 
 pub mod encoder;
+pub mod messages;
 pub mod signature;
 pub mod token;
 
-pub use encoder::{Encoder, DEFAULT_HEADER, DEFAULT_PAYLOAD};
-pub use signature::{signature_view, SignatureView, UiStatus};
+pub use encoder::{default_payload, Encoder, DEFAULT_HEADER};
+pub use signature::{claims_verdict, signature_view, ClaimsVerdict, SignatureView, UiStatus};
 pub use token::{
     ClaimRow, Parsed, PayloadDisplay, PayloadView, Phase, LARGE_TOKEN, MAX_CLAIM_VALUE,
     STEPWISE_TOKEN,
@@ -74,6 +76,10 @@ pub struct State {
     pub key: Rc<str>,
     /// How the key text is read.
     pub key_format: KeyFormat,
+    /// Whether the key field shows its text (an example's key is shown; the user's own is hidden until asked).
+    pub key_visible: bool,
+    /// True while the key is the one an example filled in (typing a key of one's own hides the field again).
+    pub key_from_example: bool,
     /// The clock, unix seconds.
     pub now: f64,
     /// Decode or encode.
@@ -123,6 +129,10 @@ pub enum Action {
     EditHeader(String),
     /// The encoder's payload text changed.
     EditPayload(String),
+    /// An example was chosen: its token, and its key (or none) with the key's format.
+    LoadExample(Example),
+    /// Show or hide the key text.
+    ToggleKeyVisibility,
     /// The clock moved (unix seconds).
     Tick(f64),
     /// Run the next step for a large token (see [`State::pending`]).
@@ -138,6 +148,8 @@ impl fmt::Debug for Action {
             Action::SetView(v) => write!(f, "SetView({v:?})"),
             Action::EditHeader(t) => write!(f, "EditHeader(<{} bytes>)", t.len()),
             Action::EditPayload(t) => write!(f, "EditPayload(<{} bytes>)", t.len()),
+            Action::LoadExample(e) => write!(f, "LoadExample({})", e.id),
+            Action::ToggleKeyVisibility => f.write_str("ToggleKeyVisibility"),
             Action::Tick(now) => write!(f, "Tick({now})"),
             Action::Continue => f.write_str("Continue"),
         }
@@ -151,6 +163,8 @@ impl State {
             token: "".into(),
             key: "".into(),
             key_format: KeyFormat::Utf8,
+            key_visible: false,
+            key_from_example: false,
             now,
             view: View::Decode,
             parsed: Rc::new(Parsed::pending()),
@@ -222,16 +236,17 @@ impl State {
         if self.pending.is_some_and(|p| p <= Phase::Signature) {
             return; // the signature step will do it
         }
-        self.signature = Rc::new(signature_view(
-            &self.parsed.decoded,
-            &self.key,
-            self.key_format,
-        ));
+        let mut view = signature_view(&self.parsed.decoded, &self.key, self.key_format);
+        if self.view == View::Encode && self.token.trim().is_empty() {
+            // Nothing to decode: the encoder makes the token, and what it lacks is the secret (or a usable one).
+            view = signature::to_sign(view, &self.key, self.key_format);
+        }
+        self.signature = Rc::new(view);
     }
 
     /// Fills the encoder's editors from the current token (or defaults when it has no JSON header/payload).
     fn sync_encoder(&mut self) {
-        self.encoder = Rc::new(encoder::from_token(&self.token, &self.parsed));
+        self.encoder = Rc::new(encoder::from_token(&self.token, &self.parsed, self.now));
     }
 
     /// Signs the encoder's texts with the key; on success the token becomes the new one, otherwise the
@@ -242,6 +257,7 @@ impl State {
         match result {
             Ok(token) => {
                 enc.error = None;
+                enc.note = None;
                 if *token != *self.token {
                     self.set_token(token);
                 }
@@ -272,6 +288,11 @@ impl Reducible for State {
                     return self;
                 }
                 s.key = k.into();
+                if s.key_from_example {
+                    // A key of one's own: hidden again (Show reveals it).
+                    s.key_from_example = false;
+                    s.key_visible = false;
+                }
                 s.reverify();
                 if s.view == View::Encode {
                     s.resign();
@@ -294,7 +315,30 @@ impl Reducible for State {
                 s.view = v;
                 if v == View::Encode {
                     s.sync_encoder();
+                    if s.token.trim().is_empty() && !s.key.is_empty() {
+                        // An empty page with a key already entered: sign the template at once.
+                        s.resign();
+                    }
                 }
+                s.reverify();
+            }
+            Action::LoadExample(e) => {
+                s.key = e.key.into();
+                s.key_format = e.key_format;
+                s.key_visible = !e.key.is_empty();
+                s.key_from_example = !e.key.is_empty();
+                if *e.token == *s.token {
+                    s.reverify();
+                } else {
+                    s.set_token(e.token);
+                }
+                if s.view == View::Encode {
+                    s.sync_encoder();
+                }
+            }
+            Action::ToggleKeyVisibility => {
+                s.key_visible = !s.key_visible;
+                s.key_from_example = false;
             }
             Action::EditHeader(text) => {
                 Rc::make_mut(&mut s.encoder).header = text;
@@ -563,9 +607,133 @@ mod tests {
     fn pasting_in_encode_view_refills_the_editors() {
         let s = run(State::new("", NOW), [Action::SetView(View::Encode)]);
         assert_eq!(s.encoder.header, DEFAULT_HEADER);
-        assert_eq!(s.encoder.payload, DEFAULT_PAYLOAD);
+        assert_eq!(s.encoder.payload, default_payload(NOW));
         let s = s.reduce(Action::SetToken(examples::expired()));
         assert!(s.encoder.payload.contains("1516242622"));
+    }
+
+    #[test]
+    fn encode_from_an_empty_page_starts_from_a_template_and_asks_for_the_secret() {
+        let s = run(State::new("", NOW), []);
+        assert_eq!(s.signature.title, "No token");
+        let s = s.reduce(Action::SetView(View::Encode));
+        let h = crate::jwt::json::parse(&s.encoder.header).unwrap().value;
+        assert_eq!(h.to_compact(), r#"{"alg":"HS256","typ":"JWT"}"#);
+        let p = crate::jwt::json::parse(&s.encoder.payload).unwrap().value;
+        assert_eq!(
+            p.to_compact(),
+            r#"{"sub":"1234567890","name":"John Doe","iat":1700000000}"#
+        );
+        assert_eq!(
+            (status(&s), s.signature.title.as_str()),
+            ("no-key", "Enter a secret to sign")
+        );
+        assert!(s.encoder.note.is_none());
+        // The secret signs the template at once.
+        let s = s.reduce(Action::SetKey("a secret of thirty-two bytes!!!!".into()));
+        assert_eq!(status(&s), "valid");
+        assert!(s
+            .payload
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("\"iat\": 1700000000"));
+        // Back in Decode with an empty token, the Decode wording returns.
+        let s = s.reduce(Action::SetToken(String::new()));
+        assert_eq!(
+            s.signature.title, "Not signed yet",
+            "still in Encode, with a key"
+        );
+        let s = s.reduce(Action::SetView(View::Decode));
+        assert_eq!(s.signature.title, "No token");
+        // A key already entered: switching to Encode on an empty page signs the template right away.
+        let s = s.reduce(Action::SetView(View::Encode));
+        assert_eq!(status(&s), "valid");
+        assert!(!s.token.is_empty());
+    }
+
+    #[test]
+    fn encode_after_a_broken_token_says_why_the_payload_editor_is_empty() {
+        let s = run(
+            State::new(&examples::broken(), NOW),
+            [Action::SetView(View::Encode)],
+        );
+        assert_eq!(s.encoder.payload, "");
+        let note = s.encoder.note.clone().expect("a note");
+        assert!(note.contains("payload could not be decoded"), "{note}");
+        assert!(note.contains("ERR_B64_CHAR"), "{note}");
+        assert!(!note.contains("at byte"), "{note}");
+        // A JWE: encrypted, nothing to edit.
+        let s = s.reduce(Action::SetToken(examples::RFC7516_JWE.into()));
+        assert!(s.encoder.note.as_deref().unwrap().contains("encrypted"));
+        // A signed edit clears the note.
+        let s = s.reduce(Action::SetKey("secret".into()));
+        let s = s.reduce(Action::EditHeader(DEFAULT_HEADER.into()));
+        let s = s.reduce(Action::EditPayload("{}".into()));
+        assert!(s.encoder.error.is_none());
+        assert_eq!(s.encoder.note, None);
+        // A good token has no note.
+        let s = s.reduce(Action::SetToken(examples::ARTICLE.into()));
+        assert_eq!(s.encoder.note, None);
+    }
+
+    #[test]
+    fn examples_bring_their_key_shown_and_verify_at_once() {
+        let s = run(State::new("", NOW), []);
+        for e in examples::all() {
+            let s = s.clone().reduce(Action::LoadExample(e.clone()));
+            assert_eq!(*s.token, *e.token);
+            assert_eq!((&*s.key, s.key_format), (e.key, e.key_format));
+            assert_eq!(s.key_visible, !e.key.is_empty(), "{}", e.id);
+            if !e.key.is_empty() {
+                assert_eq!(status(&s), "valid", "{}", e.id);
+            }
+        }
+        // A key of one's own is hidden again; Show still works.
+        let s = s.reduce(Action::LoadExample(examples::find("article").unwrap()));
+        assert!(s.key_visible);
+        let s = s.reduce(Action::SetKey("my own secret".into()));
+        assert!(!s.key_visible);
+        let s = s.reduce(Action::ToggleKeyVisibility);
+        assert!(s.key_visible);
+        let s = s.reduce(Action::SetKey("my own secret!".into()));
+        assert!(s.key_visible, "asked for: stays shown");
+        // The same example again restores its key even though the token did not change.
+        let s = s.reduce(Action::LoadExample(examples::find("article").unwrap()));
+        assert_eq!((&*s.key, status(&s)), ("secret", "valid"));
+        // An example without a key clears it.
+        let s = s.reduce(Action::LoadExample(examples::find("broken").unwrap()));
+        assert_eq!((&*s.key, s.key_visible), ("", false));
+    }
+
+    #[test]
+    fn a_verified_expired_token_says_so_in_its_status() {
+        let s = run(
+            State::new("", NOW),
+            [Action::LoadExample(examples::find("expired").unwrap())],
+        );
+        assert_eq!(status(&s), "valid");
+        let v = claims_verdict(&s.claims).unwrap();
+        assert_eq!(v.status, crate::TimeStatus::Expired);
+        assert!(
+            v.phrase.as_deref().unwrap().starts_with("expired "),
+            "{v:?}"
+        );
+        assert!(v.phrase.as_deref().unwrap().ends_with(" ago"), "{v:?}");
+        // Not yet valid, and valid.
+        let h = crate::jwt::json::parse(r#"{"alg":"HS256"}"#).unwrap().value;
+        let nbf = format!(r#"{{"nbf":{}}}"#, NOW + 7200.0);
+        let t = crate::sign(&h, nbf.as_bytes(), b"secret").unwrap();
+        let s = s.reduce(Action::SetToken(t));
+        let v = claims_verdict(&s.claims).unwrap();
+        assert_eq!(v.status, crate::TimeStatus::NotYetValid);
+        assert!(v.phrase.as_deref().unwrap().contains("in 2 h"), "{v:?}");
+        let s = s.reduce(Action::SetToken(examples::ARTICLE.into()));
+        let v = claims_verdict(&s.claims).unwrap();
+        assert_eq!((v.status, v.phrase), (crate::TimeStatus::Valid, None));
+        // No claims to judge.
+        let s = s.reduce(Action::SetToken(examples::RFC7516_JWE.into()));
+        assert_eq!(claims_verdict(&s.claims), None);
     }
 
     #[test]

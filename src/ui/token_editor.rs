@@ -12,10 +12,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
 use super::dom;
 use super::highlight::{byte_of_utf16, char_position, utf16_offset, Segment};
+use super::state::messages::error_text;
 use super::state::{Action, Parsed, Same, State, LARGE_TOKEN};
-use crate::TokenKind;
+use crate::{ErrorCode, TokenKind};
 
 /// Props of [`TokenEditor`].
 #[derive(Properties, PartialEq)]
@@ -164,6 +166,10 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
         ""
     };
     let empty = token.trim().is_empty();
+    let copy_token = {
+        let parsed = props.parsed.clone();
+        Callback::from(move |()| parsed.decoded.token.clone())
+    };
     let pending = props.parsed.pending;
     let show_textarea = !large || *edit_large;
 
@@ -202,6 +208,8 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
             <div class="card-head">
                 <h2 id="encoded-title"><label for="token-input">{ "Encoded token" }</label></h2>
                 if !empty && !pending { <span class="meta">{ kind }</span> }
+                // Copies the token as decoded: after clean-up (no `Bearer `, quotes or line breaks).
+                <CopyButton text={copy_token} label="Copy token" testid="copy-token" disabled={empty || pending} />
             </div>
             { for large_view }
             <div class={classes!("editor", large.then_some("plain"))} hidden={!show_textarea}>
@@ -227,10 +235,14 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                 { for d.errors.iter().take(MAX_ERRORS).map(|e| {
                     let pos = char_position(token, e.span.start);
                     let end = char_position(token, e.span.end.max(e.span.start));
-                    let where_ = if end > pos + 1 {
-                        format!("characters {pos}–{}", end - 1)
+                    // One position per error: a wrong part count spans the whole token, and its message says
+                    // where the dots are instead.
+                    let where_ = if e.code == ErrorCode::PartCount {
+                        String::new()
+                    } else if end > pos + 1 {
+                        format!(", characters {pos}–{}", end - 1)
                     } else {
-                        format!("character {pos}")
+                        format!(", character {pos}")
                     };
                     html! {
                         <li class="error" data-code={e.code.as_str()} data-part={e.part.as_str()}
@@ -239,9 +251,9 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                             <button type="button" class="link" onclick={select(e.span.start, e.span.end)}
                                 title="Select these characters in the editor">
                                 <code>{ e.code.as_str() }</code>{ " in the " }<strong>{ e.part.as_str() }</strong>
-                                { format!(", {where_}") }
+                                { where_ }
                             </button>
-                            <span class="msg">{ e.message.as_str() }</span>
+                            <span class="msg">{ error_text(token, e) }</span>
                         </li>
                     }
                 }) }

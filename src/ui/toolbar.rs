@@ -36,7 +36,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Some(ex) = examples.iter().find(|x| x.id == select.value()) {
-                d.dispatch(Action::SetToken(ex.token.clone()));
+                // The token with its key (or none), so an example with a key verifies at once.
+                d.dispatch(Action::LoadExample(ex.clone()));
             }
         })
     };

@@ -353,6 +353,9 @@ test('encoder: typing through invalid JSON keeps focus, caret and selection; the
 test('key field: typing a JWK keeps focus while the format hint appears and goes', async (t) => {
   const { page } = await open(t);
   await page.selectOption('[data-testid=examples]', 'text');
+  // The example brings its JWK (issue 13 point 2): start from an empty UTF-8 key to type it by hand.
+  await page.fill('[data-testid=key-input]', '');
+  await page.selectOption('[data-testid=key-format]', 'utf8');
   await page.click('[data-testid=key-input]');
   // Mark the element: it must be the same one after the hint appears (not a re-created copy).
   await page.$eval('[data-testid=key-input]', (e) => {
@@ -374,6 +377,8 @@ test('key formats: hint, JWK, unsupported algorithm, JWE and alg none', async (t
   const { page } = await open(t);
   await page.selectOption('[data-testid=examples]', 'text');
   assert.match(await text(page, 'payload-json'), /dangerous business/);
+  await expectStatus(page, 'valid'); // the example's JWK, read as a JWK
+  await page.selectOption('[data-testid=key-format]', 'utf8');
   await page.fill('[data-testid=key-input]', RFC7520_JWK);
   await expectStatus(page, 'invalid');
   await page.click('[data-testid=key-format-hint] button');
@@ -441,7 +446,8 @@ test('themes, keyboard and phone width; screenshots in light and dark', async (t
   // Keyboard: Tab reaches the editor, then the key field; typing there verifies. (The reload emptied the
   // page: tokens are not stored.)
   assert.equal(await page.inputValue('[data-testid=token-input]'), '');
-  await page.selectOption('[data-testid=examples]', 'article');
+  await page.fill('[data-testid=token-input]', ARTICLE); // pasted, so the key field is still empty
+  await expectStatus(page, 'no-key');
   await page.focus('[data-testid=token-input]');
   const order = [];
   for (let i = 0; i < 40 && !order.includes('key-input'); i++) {
@@ -466,4 +472,197 @@ test('themes, keyboard and phone width; screenshots in light and dark', async (t
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
   await phone.screenshot({ path: `${artifacts}/app-phone.png`, fullPage: true });
+});
+
+// Issue 13 ("The app as jwt.io users meet it"), points 2–7.
+
+test('issue 13 point 2: an example with a key verifies at once, its key shown in the key field', async (t) => {
+  const { page } = await open(t);
+  const key = '[data-testid=key-input]';
+  await page.selectOption('[data-testid=examples]', 'article');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue(key), 'secret');
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'utf8');
+  assert.equal(await page.getAttribute(key, 'type'), 'text', 'an example key is shown');
+  assert.equal(await page.getAttribute('[data-testid=key-visibility]', 'aria-pressed'), 'true');
+
+  await page.selectOption('[data-testid=examples]', 'text');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue(key), RFC7520_JWK);
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'jwk');
+
+  await page.selectOption('[data-testid=examples]', 'expired');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue(key), 'secret');
+
+  // Every example whose menu label names a key carries it: choosing it verifies.
+  const options = await page.$$eval('[data-testid=examples] option', (os) =>
+    os.map((o) => ({ value: o.value, label: o.textContent })),
+  );
+  const keyed = options.filter((o) => /secret:|key\)/.test(o.label));
+  assert.deepEqual(keyed.map((o) => o.value), ['article', 'expired', 'text']);
+  for (const o of keyed) {
+    await page.selectOption('[data-testid=examples]', 'jwe');
+    await expectStatus(page, 'not-applicable');
+    await page.selectOption('[data-testid=examples]', o.value);
+    await expectStatus(page, 'valid');
+  }
+  // A key of one's own is hidden again (show / hide as usual).
+  await page.selectOption('[data-testid=examples]', 'article');
+  assert.equal(await page.getAttribute(key, 'type'), 'text');
+  await page.fill(key, 'my own secret');
+  await expectStatus(page, 'invalid');
+  assert.equal(await page.getAttribute(key, 'type'), 'password');
+  await page.click('[data-testid=key-visibility]');
+  assert.equal(await page.getAttribute(key, 'type'), 'text');
+});
+
+test('issue 13 point 3: copy-token copies the cleaned token, in Decode and in Encode', async (t) => {
+  const { page } = await open(t);
+  const copied = () => page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(await page.isDisabled('[data-testid=copy-token]', { timeout: 3000 }), 'nothing to copy yet');
+  await page.fill('[data-testid=token-input]', `Authorization: Bearer ${ARTICLE.slice(0, 50)}\n${ARTICLE.slice(50)}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=token-notes]').textContent.length > 0);
+  await page.click('[data-testid=copy-token]', { timeout: 3000 });
+  await page.waitForSelector('[data-testid=copy-token].copied');
+  assert.equal(await copied(), ARTICLE, 'the token after clean-up');
+
+  await page.fill('[data-testid=key-input]', 'a-long-enough-secret-for-hs256-tokens!');
+  await page.click('[data-testid=view-encode]');
+  await page.fill('[data-testid=payload-editor]', '{"sub":"copied"}');
+  const token = await page.inputValue('[data-testid=token-input]');
+  assert.equal(token, sign({ sub: 'copied' }, 'a-long-enough-secret-for-hs256-tokens!'));
+  assert.equal(await page.locator('[data-testid=copy-token]').count(), 1);
+  await page.click('[data-testid=copy-token]');
+  await page.waitForFunction((t) => navigator.clipboard.readText().then((c) => c === t), token);
+  assert.equal(await copied(), token, 'the generated token');
+});
+
+test('issue 13 point 4: Encode on an empty page starts from a template and asks for a secret', async (t) => {
+  const { page } = await open(t);
+  await page.click('[data-testid=view-encode]');
+  const header = JSON.parse(await page.inputValue('[data-testid=header-editor]'));
+  assert.deepEqual(header, { alg: 'HS256', typ: 'JWT' });
+  const payload = JSON.parse(await page.inputValue('[data-testid=payload-editor]'));
+  assert.deepEqual(Object.keys(payload), ['sub', 'name', 'iat']);
+  assert.ok(Math.abs(payload.iat - Date.now() / 1000) < 120, `iat is now: ${payload.iat}`);
+  const said = await text(page, 'signature-status');
+  assert.match(said, /Enter a secret to sign/);
+  assert.doesNotMatch(said, /Paste a token/);
+  assert.equal(await status(page), 'no-key');
+
+  // The secret signs the template at once.
+  const secret = 'a-long-enough-secret-for-hs256-tokens!';
+  await page.fill('[data-testid=key-input]', secret);
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue('[data-testid=token-input]'), sign(payload, secret));
+
+  // After a broken token, Encode says why the payload editor is empty.
+  await page.click('[data-testid=view-decode]');
+  await page.selectOption('[data-testid=examples]', 'broken');
+  await page.click('[data-testid=view-encode]');
+  assert.equal(await page.inputValue('[data-testid=payload-editor]'), '');
+  const note = page.locator('[data-testid=encode-note]');
+  assert.ok(await note.isVisible({ timeout: 3000 }), 'a note explains the empty payload editor');
+  assert.match(await note.textContent(), /payload[\s\S]*could not be decoded[\s\S]*ERR_B64_CHAR/);
+});
+
+test('issue 13 point 5: a verified expired token says so; iat shows its age, not a VALID badge', async (t) => {
+  const { page } = await open(t);
+  const box = '[data-testid=signature-status]';
+  await page.selectOption('[data-testid=examples]', 'expired');
+  await page.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.getAttribute(box, 'data-claims'), 'expired');
+  assert.match(await page.textContent(`${box} .status-title`), /^Signature verified — but the token expired \d.* ago$/);
+  const iat = page.locator('[data-testid=claims] tr[data-claim=iat]');
+  assert.equal(await iat.locator('.badge').count(), 0, 'iat is not a validity claim');
+  assert.doesNotMatch(await iat.textContent(), /valid/i);
+  assert.match(await iat.textContent(), /issued[\s\S]*ago/);
+
+  const now = Math.floor(Date.now() / 1000);
+  const key = 'n'.repeat(32);
+  await page.fill('[data-testid=key-input]', key);
+  await page.fill('[data-testid=token-input]', sign({ sub: 'later', nbf: now + 7200 }, key));
+  await expectStatus(page, 'valid');
+  assert.equal(await page.getAttribute(box, 'data-claims'), 'not-yet-valid');
+  assert.match(await page.textContent(`${box} .status-title`), /^Signature verified — but the token is not valid yet/);
+
+  await page.fill('[data-testid=token-input]', sign({ sub: 'now', iat: now, exp: now + 3600 }, key));
+  await expectStatus(page, 'valid');
+  assert.equal(await page.getAttribute(box, 'data-claims'), 'valid');
+  assert.equal(await page.textContent(`${box} .status-title`), 'Signature verified');
+});
+
+test('issue 13 point 6: one position per error, in characters of the pasted text; no "No claims" when empty', async (t) => {
+  const { page } = await open(t);
+  assert.doesNotMatch(await text(page, 'claims'), /No claims/, 'an empty page has no claims to miss');
+
+  await page.selectOption('[data-testid=examples]', 'broken');
+  const first = page.locator('[data-testid=token-errors] li').first();
+  await first.waitFor();
+  const msg = await first.textContent();
+  assert.match(msg, /character 43/);
+  assert.doesNotMatch(msg, /byte|offset/);
+
+  const twoParts = ARTICLE.slice(0, ARTICLE.lastIndexOf('.'));
+  for (const [typed, at] of [
+    [twoParts, 37],
+    [`Bearer ${twoParts}`, 44],
+  ]) {
+    await page.fill('[data-testid=token-input]', typed);
+    const e = page.locator('[data-testid=token-errors] li[data-code=ERR_PART_COUNT]');
+    await e.waitFor();
+    const said = await e.textContent();
+    assert.match(said, new RegExp(`one dot, at character ${at}\\b`), said);
+    assert.doesNotMatch(said, /offset|byte/, said);
+    assert.equal(typed[at - 1], '.', 'the character named is the dot');
+  }
+  assert.match(await text(page, 'claims'), /sub/);
+});
+
+test('issue 13 point 7: no layout shift for "Link copied", whole timestamps, status and findings first on a phone', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  const top = () => page.$eval('main.layout', (m) => m.getBoundingClientRect().top);
+  const before = await top();
+  await page.click('[data-testid=share-link]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=share-status]').textContent.length > 0);
+  assert.ok(await page.isVisible('[data-testid=share-status]'));
+  assert.equal(await top(), before, 'the page does not move when "Link copied" appears');
+  await page.waitForFunction(() => document.querySelector('[data-testid=share-status]').textContent === '', null, {
+    timeout: 8000,
+  });
+  assert.equal(await top(), before);
+
+  // Claim dates: each timestamp on one line.
+  await page.fill('[data-testid=token-input]', sign({ sub: 'x', iat: 1516239022, exp: 1516242622 }, 'k'.repeat(32)));
+  const times = await page.$$eval('[data-testid=claims] time', (ts) =>
+    ts.map((el) => [el.textContent, el.getClientRects().length]),
+  );
+  assert.ok(times.length >= 2, JSON.stringify(times));
+  for (const [when, lines] of times) assert.equal(lines, 1, `"${when}" breaks over ${lines} lines`);
+
+  // A 390 px phone: the signature status and the findings summary come before the decoded JSON.
+  const { page: phone } = await open(t, { viewport: { width: 390, height: 844 } });
+  await phone.fill('[data-testid=token-input]', ARTICLE);
+  await phone.fill('[data-testid=key-input]', 'secret');
+  await expectStatus(phone, 'valid');
+  const summary = phone.locator('[data-testid=findings-summary]');
+  assert.ok(await summary.isVisible({ timeout: 3000 }));
+  assert.match(await summary.textContent(), /^\d+ dangers? · \d+ warnings? — see the findings$/);
+  assert.ok(Number(await summary.getAttribute('data-danger')) >= 1, 'the well-known secret is a danger');
+  const y = (sel) => phone.$eval(sel, (el) => el.getBoundingClientRect().top + scrollY);
+  const json = await y('[data-testid=header-json]');
+  assert.ok((await y('[data-testid=signature-status]')) < json, 'the status comes before the JSON');
+  assert.ok((await y('[data-testid=findings-summary]')) < json, 'the findings summary comes before the JSON');
+  assert.ok((await y('[data-testid=findings-summary]')) < 844, 'the summary is on the first screen');
+  // It links to the list.
+  await summary.locator('a').click();
+  await phone.waitForFunction(() => {
+    const r = document.querySelector('[data-testid=findings]').getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight;
+  });
+  assert.equal(new URL(phone.url()).hash, '', 'the link does not touch the URL fragment');
+  await phone.screenshot({ path: `${artifacts}/app-phone-390.png`, fullPage: true });
 });

@@ -1,10 +1,12 @@
 //! The key's concern: the signature status the pane shows, derived from the token and the key text by the
 //! core's `Verifier` (leniently: a pasted `Bearer eyJ…` is verified, and the findings list every deviation).
 
+use super::messages::without_offsets;
+use super::token::ClaimRow;
 use crate::jwt::keys;
 use crate::{
-    Decoded, ErrorCode, Finding, InspectError, KeyFormat, KeyInput, KeySet, TokenKind, Verifier,
-    VerifyCode, VerifyOptions, VerifyStatus,
+    Decoded, ErrorCode, Finding, InspectError, KeyFormat, KeyInput, KeySet, TimeStatus, TokenKind,
+    Verifier, VerifyCode, VerifyOptions, VerifyStatus,
 };
 
 /// The signature status the UI shows (`data-status`).
@@ -172,12 +174,16 @@ pub fn signature_view(d: &Decoded, key: &str, format: KeyFormat) -> SignatureVie
             format!("Unsupported algorithm: {alg_name}"),
             v.message,
         ),
-        VerifyStatus::KeyError => (UiStatus::KeyError, "Key error".to_owned(), v.message),
+        VerifyStatus::KeyError => (
+            UiStatus::KeyError,
+            "Key error".to_owned(),
+            without_offsets(&v.message),
+        ),
         VerifyStatus::NotApplicable => not_applicable(d, v.message),
         VerifyStatus::Invalid if v.code == Some(VerifyCode::Malformed) => (
             UiStatus::Invalid,
             "Invalid: the token is malformed".to_owned(),
-            v.message,
+            without_offsets(&v.message),
         ),
         VerifyStatus::Invalid => (UiStatus::Invalid, "Invalid signature".to_owned(), v.message),
     };
@@ -202,4 +208,89 @@ fn not_applicable(d: &Decoded, message: String) -> (UiStatus, String, String) {
         "Unsecured token: no signature to verify"
     };
     (UiStatus::NotApplicable, title.to_owned(), message)
+}
+
+/// The status in the Encode view while there is no token yet: the encoder makes it, so what is missing is the
+/// secret (or a key that can be read, or JSON that parses: the encoder says which).
+pub fn to_sign(view: SignatureView, key: &str, format: KeyFormat) -> SignatureView {
+    let (status, title, message, key_error) = if key.is_empty() {
+        (
+            UiStatus::NoKey,
+            "Enter a secret to sign".to_owned(),
+            "The token is made from the header and payload in the editors, signed with this secret (HS256, HS384 or HS512)."
+                .to_owned(),
+            None,
+        )
+    } else {
+        match keys::parse_with(key, format, false) {
+            Err(e) => (
+                UiStatus::KeyError,
+                "Key error".to_owned(),
+                without_offsets(&e.message),
+                Some(e),
+            ),
+            Ok(_) => (
+                UiStatus::NotApplicable,
+                "Not signed yet".to_owned(),
+                "Edit the header or the payload (or fix the error under them) to sign a token with this key."
+                    .to_owned(),
+                None,
+            ),
+        }
+    };
+    SignatureView {
+        status,
+        title,
+        message,
+        code: None,
+        key_error,
+        findings: Vec::new(),
+        ..view
+    }
+}
+
+/// What the claims say about the token's validity now (`data-claims`), beside the signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimsVerdict {
+    /// `valid`, `expired` or `not-yet-valid` (only `exp` and `nbf` decide; `iat` is not a validity claim).
+    pub status: TimeStatus,
+    /// What a verified status adds, e.g. `expired 3 days ago`.
+    pub phrase: Option<String>,
+}
+
+/// The verdict of the token's `exp` and `nbf` (the rows are kept current by the clock); `None` when the
+/// token has no claims to judge (no JSON object payload).
+pub fn claims_verdict(claims: &[ClaimRow]) -> Option<ClaimsVerdict> {
+    if claims.is_empty() {
+        return None;
+    }
+    let find = |name: &str, status: TimeStatus| {
+        claims
+            .iter()
+            .filter(|c| c.name == name)
+            .find_map(|c| c.time.as_ref().filter(|t| t.status == status))
+    };
+    if let Some(t) = find("exp", TimeStatus::Expired) {
+        return Some(ClaimsVerdict {
+            status: TimeStatus::Expired,
+            phrase: Some(if t.relative == "now" {
+                "expired just now".to_owned()
+            } else {
+                format!("expired {}", t.relative)
+            }),
+        });
+    }
+    if let Some(t) = find("nbf", TimeStatus::NotYetValid) {
+        return Some(ClaimsVerdict {
+            status: TimeStatus::NotYetValid,
+            phrase: Some(format!(
+                "is not valid yet (valid from {}, {})",
+                t.iso, t.relative
+            )),
+        });
+    }
+    Some(ClaimsVerdict {
+        status: TimeStatus::Valid,
+        phrase: None,
+    })
 }
