@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml / Cargo.lock
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than 1.95
 PYJWT_VERSION=2.10.1
+CARGO_FUZZ_VERSION=0.13.2      # the fuzz smoke run (scripts/test-fuzz.sh); libFuzzer builds with the system C++ compiler
 what=${1:-all}
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -42,6 +43,11 @@ fi
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   log "cargo install trunk $TRUNK_VERSION (~5.5 min)"
   cargo install -q --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+if [ "$what" = all ] && [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+  log "cargo install cargo-fuzz $CARGO_FUZZ_VERSION (~0.5 min)"
+  cargo install -q cargo-fuzz --version "$CARGO_FUZZ_VERSION" --force   # as ../shared/TOOLCHAIN.md verified it
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -35,11 +35,10 @@ cargo test --target wasm32-unknown-unknown --tests
 step "wasm32 in headless Chromium: the core suite"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --tests
 
-for extra in scripts/test-js.sh scripts/test-npm.sh scripts/test-e2e.sh; do
-  if [ -x "$extra" ]; then
-    step "$extra"
-    "$extra"
-  fi
+# Each suite script must exist: a missing one is a failure, never a silent skip.
+for extra in scripts/test-npm.sh scripts/test-e2e.sh scripts/test-fuzz.sh; do
+  step "$extra"
+  "$extra"
 done
 
 step "all tests passed"

@@ -73,8 +73,17 @@ fn finding_1_empty_secret_never_verifies_however_spelled() {
                 "{key:?} as {format:?}"
             );
         }
-        let v = Verifier::new(KeyInput::Bytes(&[]), opts).verify(&t);
+        let v = Verifier::new(KeyInput::Bytes(&[]), opts.clone()).verify(&t);
         assert_eq!(v.code, Some(VerifyCode::KeyInvalid));
+        // Found by fuzzing: HMAC pads short keys with zeros, so a key of zero bytes is the empty key too.
+        for zeros in [&[0u8][..], &[0; 32], &[0; 100]] {
+            let v = Verifier::new(KeyInput::Bytes(zeros), opts.clone()).verify(&t);
+            assert_eq!(v.key_error.map(|e| e.code), Some(ErrorCode::KeyEmpty), "{} zeros", zeros.len());
+        }
+        assert_eq!(
+            verify(&t, "0000", KeyFormat::Hex, &opts).key_error.map(|e| e.code),
+            Some(ErrorCode::KeyEmpty)
+        );
     }
     let h = json::parse(r#"{"alg":"HS256"}"#).unwrap().value;
     assert_eq!(sign(&h, b"{}", b"").unwrap_err().code, ErrorCode::KeyEmpty);

@@ -271,6 +271,15 @@ pub fn secret(bytes: Vec<u8>, span: Span) -> Result<Key, InspectError> {
             "The key is empty: an empty HMAC secret lets anyone compute the signature.",
         ));
     }
+    if bytes.iter().all(|&b| b == 0) {
+        // HMAC pads a short key with zero bytes (RFC 2104), so a key of zeros is the empty key spelled longer.
+        return Err(key_err(
+            ErrorCode::KeyEmpty,
+            span,
+            "The key is all zero bytes: HMAC pads keys with zeros, so it is the same as an empty secret, which \
+             lets anyone compute the signature.",
+        ));
+    }
     if let Some(what) = material::classify(&bytes) {
         return Err(key_err(
             ErrorCode::KeyAsymmetric,

@@ -35,6 +35,9 @@ describe('security review findings', () => {
       assert.throws(() => sign({}, key, { keyEncoding }), { code: 'ERR_KEY_EMPTY' });
     }
     assert.throws(() => sign({}, new Uint8Array(0)), { code: 'ERR_KEY_EMPTY' });
+    // Found by fuzzing: HMAC pads short keys with zeros, so a key of zero bytes is the empty key too.
+    assert.equal(verify(token, new Uint8Array(32), SIG_ONLY).keyError.code, 'ERR_KEY_EMPTY');
+    assert.equal(verify(token, '00', { ...SIG_ONLY, keyEncoding: 'hex' }).keyError.code, 'ERR_KEY_EMPTY');
   });
 
   test('finding 2: public-key material in every spelling is refused as an HMAC secret', () => {
