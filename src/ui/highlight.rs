@@ -172,9 +172,10 @@ pub fn byte_of_utf16(s: &str, units: usize) -> usize {
     s.len()
 }
 
-/// The 1-based character position of byte `byte` of `s` (what a person counts).
+/// The character index (0-based, counted in characters, not bytes) of byte `byte` of `s`: the one position an
+/// error gives, the same index the editor marks and JavaScript's `slice` takes for ASCII text.
 pub fn char_position(s: &str, byte: usize) -> usize {
-    s[..floor_boundary(s, byte)].chars().count() + 1
+    s[..floor_boundary(s, byte)].chars().count()
 }
 
 /// The 1-based line and column (in characters) of byte `byte` of `s`, for editor error messages.
@@ -467,7 +468,7 @@ mod tests {
         let s = "a€😀b";
         // bytes: a=0, €=1..4, 😀=4..8, b=8
         assert_eq!(utf16_offset(s, 8), 4); // a(1) €(1) 😀(2)
-        assert_eq!(char_position(s, 8), 4);
+        assert_eq!(char_position(s, 8), 3);
         assert_eq!(utf16_offset(s, 2), 1, "inside € snaps down");
         assert_eq!(utf16_offset(s, 99), 5);
         assert_eq!(byte_of_utf16(s, 4), 8);

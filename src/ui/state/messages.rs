@@ -113,19 +113,19 @@ mod tests {
         assert!(e.message.contains("dots at offsets 36"), "{}", e.message);
         assert_eq!(
             error_text(two, &e),
-            "Found 2 parts (one dot, at character 37): a signed token (JWS) has 3 parts and an encrypted one (JWE) 5."
+            "Found 2 parts (one dot, at character 36): a signed token (JWS) has 3 parts and an encrypted one (JWE) 5."
         );
         // Characters, not bytes, and of the text as typed (a prefix and a multibyte character before the dot).
         let typed = "Bearer é.x";
         let e = first_error(typed);
-        assert!(error_text(typed, &e).contains("(one dot, at character 9)"));
+        assert!(error_text(typed, &e).contains("(one dot, at character 8)"));
         let e = first_error("abc");
         assert!(error_text("abc", &e).starts_with("Found 1 part (no dot):"));
         let e = first_error("a.b.c.d");
-        assert!(error_text("a.b.c.d", &e).contains("(3 dots, at characters 2, 4 and 6)"));
+        assert!(error_text("a.b.c.d", &e).contains("(3 dots, at characters 1, 3 and 5)"));
         let many = ".".repeat(20);
         let e = first_error(&many);
-        assert!(error_text(&many, &e).contains("(20 dots, the first at characters 1, 2, 3, 4, 5)"));
+        assert!(error_text(&many, &e).contains("(20 dots, the first at characters 0, 1, 2, 3, 4)"));
     }
 
     #[test]
