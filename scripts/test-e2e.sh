@@ -25,6 +25,6 @@ step "build dist/ (trunk --release, wasm-opt, CSP post-build hook)"
 trunk build --release --offline
 
 step "end-to-end suite against dist/ on 127.0.0.1 (playwright-core + Chromium)"
-node --test --test-reporter=spec tests/e2e/app.test.mjs
+node --test --test-reporter=spec tests/e2e/app.test.mjs tests/e2e/a11y.test.mjs
 
 step "app tests passed"

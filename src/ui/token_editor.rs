@@ -222,8 +222,20 @@ pub fn TokenEditor(props: &TokenEditorProps) -> Html {
                     value={AttrValue::from(token.clone())} {oninput} {onpaste} {onscroll}
                     spellcheck="false" autocomplete="off" autocapitalize="off"
                     placeholder="Paste a token (eyJ…), or an Authorization header — or pick an example."
-                    aria-describedby="token-notes token-errors" />
+                    aria-describedby="token-parts token-notes token-errors" />
             </div>
+            // The parts in words as well as colours (WCAG 1.4.1: colour is not the only way structure is shown).
+            <p id="token-parts" class="parts-legend" data-testid="token-parts" hidden={empty || pending}>
+                { for d.parts.iter().filter(|p| p.part != crate::Part::Token).map(|p| {
+                    let (from, to) = (char_position(token, p.span.start), char_position(token, p.span.end));
+                    let name = p.part.as_str();
+                    html! {
+                        <span class={classes!("part-item", format!("seg-{name}"))} data-part={name}>
+                            { format!("{name} {}", if to > from { format!("{from}–{}", to - 1) } else { "(empty)".to_owned() }) }
+                        </span>
+                    }
+                }) }
+            </p>
             <p id="token-notes" class="notes" data-testid="token-notes">
                 { for d.notes.iter().map(|n| html! { <span class="note-item" data-kind={n.kind.as_str()}>{ n.message.as_str() }</span> }) }
             </p>
