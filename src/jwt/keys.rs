@@ -613,7 +613,8 @@ pub fn detect_format(text: &str) -> Option<KeyFormat> {
     }
     let b = t.as_bytes();
     let hex = t.strip_prefix("0x").unwrap_or(t);
-    if hex.len() >= 32 && hex.len() % 2 == 0 && hex.bytes().all(|c| c.is_ascii_hexdigit()) {
+    if hex.len() >= 32 && hex.len().is_multiple_of(2) && hex.bytes().all(|c| c.is_ascii_hexdigit())
+    {
         return Some(KeyFormat::Hex);
     }
     let data = t.trim_end_matches('=');

@@ -682,7 +682,7 @@ fn luhn(digits: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0 && digits.iter().any(|&d| d != 0)
+    sum.is_multiple_of(10) && digits.iter().any(|&d| d != 0)
 }
 
 /// At most this many `sensitive-claim` findings: a hostile payload must not produce megabytes of advice.

@@ -238,7 +238,7 @@ fn wrapped_der(t: &[u8]) -> Option<Detected> {
         .strip_prefix(b"0x")
         .or_else(|| compact.strip_prefix(b"0X"))
         .unwrap_or(&compact);
-    if hex.len() % 2 == 0 && hex.iter().all(u8::is_ascii_hexdigit) {
+    if hex.len().is_multiple_of(2) && hex.iter().all(u8::is_ascii_hexdigit) {
         let bytes: Vec<u8> = hex
             .chunks_exact(2)
             .map(|p| nibble(p[0]) << 4 | nibble(p[1]))
