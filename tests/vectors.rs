@@ -16,9 +16,13 @@ fn to_value(j: &Json) -> Value {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(*b),
         Json::Number(n) => serde_json::from_str(n).expect("core numbers are valid JSON"),
-        Json::String(s) => Value::String(s.clone()),
+        Json::String(s) => Value::String(s.to_string()),
         Json::Array(a) => Value::Array(a.iter().map(to_value).collect()),
-        Json::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+        Json::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.to_string(), to_value(v)))
+                .collect(),
+        ),
     }
 }
 

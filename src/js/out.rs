@@ -324,7 +324,7 @@ mod tests {
             let mut out = String::new();
             push_quoted(&mut out, s);
             let back = parse(&out).unwrap().value;
-            assert_eq!(back, Json::String(s.to_owned()), "{out}");
+            assert_eq!(back, Json::String(s.into()), "{out}");
             assert!(out.is_ascii(), "{out}");
             if s.is_ascii() && !s.contains(['\u{8}', '\u{c}', '\u{7f}']) {
                 assert_eq!(out, quote(s));

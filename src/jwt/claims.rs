@@ -259,7 +259,7 @@ pub fn claims(payload: &Json, now: f64) -> Vec<Claim> {
         .iter()
         .take(MAX_CLAIMS)
         .map(|(name, value)| Claim {
-            name: name.clone(),
+            name: name.to_string(),
             value: value.clone(),
             description: describe(name),
             time: if DATE_CLAIMS.contains(&name.as_str()) {

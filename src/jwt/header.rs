@@ -51,7 +51,7 @@ pub fn fields(header: &Json) -> Vec<HeaderField> {
         .unwrap_or_default()
         .iter()
         .map(|(name, value)| HeaderField {
-            name: name.clone(),
+            name: name.to_string(),
             value: value.clone(),
             description: describe(name),
         })

@@ -21,14 +21,18 @@ pub const MAX_DUPLICATES: usize = 32;
 /// See [`MAX_DUPLICATES`].
 pub const MAX_POINTER_SEGMENT: usize = 64;
 
-/// The text of a JSON number, exactly as written. Short numbers (most of them: `1700000000`, `0`, `-1.5`) are
-/// kept inline, so a large array of numbers costs one value slot per number and no allocation each (a heap
-/// block per number made such arrays 20× and more the size of their text). Reads as `&str`.
+/// Text in a JSON value — a number exactly as written, a string's characters, a member name. Short texts (most
+/// of them: `1700000000`, `"HS256"`, `"sub"`) are kept inline, so parsing a token allocates little and a large
+/// array of numbers or an object of many members costs a value slot each, not a heap block each (which made
+/// such documents 20× and more the size of their text). Reads as `&str`.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct NumberText(Repr);
+pub struct JsonText(Repr);
 
-/// Bytes of number text kept inline: the room a `String` takes, less a length and a tag byte, so that
-/// [`Json`] is no bigger than with a `String`.
+/// The text of a JSON number (see [`JsonText`]).
+pub type NumberText = JsonText;
+
+/// Bytes of text kept inline: the room a `String` takes, less a length and a tag byte, so that [`Json`] is no
+/// bigger than with a `String`.
 const INLINE: usize = std::mem::size_of::<String>() - 2;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -37,11 +41,11 @@ enum Repr {
     Heap(Box<str>),
 }
 
-impl NumberText {
+impl JsonText {
     /// The text.
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            // Only ever filled from a `&str` (ASCII number syntax, but any UTF-8 is kept whole).
+            // Only ever filled from a whole `&str`, so always UTF-8.
             Repr::Inline { len, bytes } => {
                 std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default()
             }
@@ -50,49 +54,104 @@ impl NumberText {
     }
 }
 
-impl From<&str> for NumberText {
+impl Default for JsonText {
+    fn default() -> Self {
+        JsonText::from("")
+    }
+}
+
+impl From<&str> for JsonText {
     fn from(s: &str) -> Self {
         if s.len() <= INLINE {
             let mut bytes = [0; INLINE];
             bytes[..s.len()].copy_from_slice(s.as_bytes());
-            NumberText(Repr::Inline {
+            JsonText(Repr::Inline {
                 len: s.len() as u8,
                 bytes,
             })
         } else {
-            NumberText(Repr::Heap(s.into()))
+            JsonText(Repr::Heap(s.into()))
         }
     }
 }
 
-impl From<String> for NumberText {
+impl From<String> for JsonText {
     fn from(s: String) -> Self {
-        NumberText::from(s.as_str())
+        if s.len() <= INLINE {
+            JsonText::from(s.as_str())
+        } else {
+            JsonText(Repr::Heap(s.into_boxed_str()))
+        }
     }
 }
 
-impl std::ops::Deref for NumberText {
+impl From<JsonText> for String {
+    fn from(t: JsonText) -> Self {
+        match t.0 {
+            Repr::Heap(s) => s.into_string(),
+            inline => JsonText(inline).as_str().to_owned(),
+        }
+    }
+}
+
+impl std::ops::Deref for JsonText {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl std::fmt::Debug for NumberText {
+impl AsRef<str> for JsonText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for JsonText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for JsonText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl std::fmt::Display for NumberText {
+impl std::fmt::Display for JsonText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq<str> for NumberText {
+impl PartialEq<str> for JsonText {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for JsonText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for JsonText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<JsonText> for str {
+    fn eq(&self, other: &JsonText) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<JsonText> for String {
+    fn eq(&self, other: &JsonText) -> bool {
+        self.as_str() == other.as_str()
     }
 }
 
@@ -106,11 +165,11 @@ pub enum Json {
     /// A number, exactly as written in the source (always valid RFC 8259 number syntax).
     Number(NumberText),
     /// A string, unescaped.
-    String(String),
+    String(JsonText),
     /// An array.
     Array(Vec<Json>),
     /// An object: every member in source order, duplicates included.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(JsonText, Json)>),
 }
 
 impl Json {
@@ -128,7 +187,7 @@ impl Json {
     }
 
     /// The members of an object.
-    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+    pub fn as_object(&self) -> Option<&[(JsonText, Json)]> {
         match self {
             Json::Object(m) => Some(m),
             _ => None,
@@ -435,7 +494,7 @@ fn key_at(text: &str, at: usize) -> String {
         duplicates: Vec::new(),
         path: Vec::new(),
     };
-    p.string().unwrap_or_default()
+    p.string().map(String::from).unwrap_or_default()
 }
 
 impl Parser<'_> {
@@ -520,7 +579,7 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
         self.enter(depth)?;
         self.i += 1;
-        let mut members: Vec<(String, Json)> = Vec::new();
+        let mut members: Vec<(JsonText, Json)> = Vec::new();
         let mut seen: Option<std::collections::HashSet<u64>> = None;
         self.ws();
         if self.s.get(self.i) == Some(&b'}') {
@@ -674,7 +733,7 @@ impl Parser<'_> {
                 )));
             }
         }
-        Ok(Json::Number(NumberText::from(&self.text[start..self.i])))
+        Ok(Json::Number(JsonText::from(&self.text[start..self.i])))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -734,10 +793,11 @@ impl Parser<'_> {
         Ok(c)
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    fn string(&mut self) -> Result<JsonText, JsonError> {
         let open = self.i;
         self.i += 1;
-        let mut out = String::new();
+        // Built only when the string has an escape; a plain string is taken straight from the text.
+        let mut out: Option<String> = None;
         let mut run = self.i;
         loop {
             // Skip the plain characters in one tight loop; stop at a quote, a backslash or a control char.
@@ -752,9 +812,15 @@ impl Parser<'_> {
                     return Err(self.err("This string is never closed."));
                 }
                 Some(b'"') => {
-                    out.push_str(&self.text[run..self.i]);
+                    let tail = &self.text[run..self.i];
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => JsonText::from(tail),
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            JsonText::from(s)
+                        }
+                    });
                 }
                 Some(&b) if b < 0x20 => {
                     return Err(self.err(format!(
@@ -762,9 +828,10 @@ impl Parser<'_> {
                     )));
                 }
                 Some(b'\\') => {
-                    out.push_str(&self.text[run..self.i]);
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(&self.text[run..self.i]);
                     let c = self.escape()?;
-                    out.push(c);
+                    out.get_or_insert_with(String::new).push(c);
                     run = self.i;
                 }
                 Some(_) => self.i += 1,

@@ -15,8 +15,8 @@ fn sign_err(part: Part, message: impl Into<String>) -> InspectError {
 /// `extra` `typ` replaces the default; an `extra` `alg` must agree with `alg`).
 pub fn header_for(alg: HmacAlg, extra: Option<&Json>) -> Result<Json, InspectError> {
     let mut members = vec![
-        ("alg".to_owned(), Json::String(alg.name().to_owned())),
-        ("typ".to_owned(), Json::String("JWT".to_owned())),
+        ("alg".into(), Json::String(alg.name().into())),
+        ("typ".into(), Json::String("JWT".into())),
     ];
     if let Some(extra) = extra {
         let Some(extra) = extra.as_object() else {

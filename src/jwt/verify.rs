@@ -801,7 +801,7 @@ pub fn claims_problem(p: &Json, opts: &VerifyOptions) -> Option<(VerifyCode, Str
                     "the token has no \"aud\" claim.".into(),
                 ))
             }
-            Some(Json::String(a)) => expected.contains(a),
+            Some(Json::String(a)) => expected.iter().any(|e| e == a),
             Some(Json::Array(items)) => {
                 if items.iter().any(|i| i.as_str().is_none()) {
                     return Some((

@@ -529,7 +529,7 @@ mod tests {
         assert_eq!(shown(html), text);
 
         let big = "x".repeat(COLOUR_LIMIT + 1);
-        let v = Json::String(big);
+        let v = Json::String(big.into());
         let text = v.to_pretty();
         let p = pretty(&v, &text);
         assert!(!p.coloured);

@@ -189,7 +189,7 @@ impl ClaimRow {
     /// A row for claim `c`.
     pub fn new(c: Claim) -> Self {
         let mut value = match c.value {
-            Json::String(s) => s,
+            Json::String(s) => String::from(s),
             v => {
                 let mut p = Preview {
                     text: String::new(),
