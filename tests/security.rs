@@ -78,10 +78,17 @@ fn finding_1_empty_secret_never_verifies_however_spelled() {
         // Found by fuzzing: HMAC pads short keys with zeros, so a key of zero bytes is the empty key too.
         for zeros in [&[0u8][..], &[0; 32], &[0; 100]] {
             let v = Verifier::new(KeyInput::Bytes(zeros), opts.clone()).verify(&t);
-            assert_eq!(v.key_error.map(|e| e.code), Some(ErrorCode::KeyEmpty), "{} zeros", zeros.len());
+            assert_eq!(
+                v.key_error.map(|e| e.code),
+                Some(ErrorCode::KeyEmpty),
+                "{} zeros",
+                zeros.len()
+            );
         }
         assert_eq!(
-            verify(&t, "0000", KeyFormat::Hex, &opts).key_error.map(|e| e.code),
+            verify(&t, "0000", KeyFormat::Hex, &opts)
+                .key_error
+                .map(|e| e.code),
             Some(ErrorCode::KeyEmpty)
         );
     }
