@@ -45,6 +45,7 @@ export type ErrorCode =
   | "ERR_KEY_JWK"
   | "ERR_SIGN_INPUT"
   | "ERR_KEY_ASYMMETRIC"
+  | "ERR_NOT_HMAC"
   | "ERR_INVALID_ARGUMENT";
 
 /** Why a token did not verify (append-only). */
@@ -390,6 +391,20 @@ export declare function verify(token: string, key: VerifyKey, options: VerifyOpt
  *   faithfully), `ERR_KEY_EMPTY`, `ERR_KEY_HEX` (with offsets into the key string), `ERR_INVALID_ARGUMENT`.
  */
 export declare function sign(payload: object | string, key: SignKey, options?: SignOptions): string;
+
+/** What `auditSecret` found. */
+export type AuditResult =
+  | { found: true; secret: string | Uint8Array; tried: number }
+  | { found: false; secret?: undefined; tried: number };
+
+/**
+ * The weak-secret audit: tries each candidate as the HMAC secret of `token` (HS256/384/512) and returns the
+ * first that verifies, with how many were tried (up to and including it). Synchronous; candidates are streamed
+ * from the iterable in batches, so a generator over a huge wordlist works without holding it in memory.
+ * @throws {JwtInspectorError} `ERR_NOT_HMAC` for a token that is not an HMAC JWS (or the decode error of a
+ *   broken one); `ERR_INVALID_ARGUMENT` for candidates that are not strings or Uint8Arrays.
+ */
+export declare function auditSecret(token: string, candidates: Iterable<string | Uint8Array>, options?: Record<string, never>): AuditResult;
 
 export interface JwtInspectorErrorDetails {
   code: ErrorCode;

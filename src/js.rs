@@ -28,8 +28,8 @@ mod out;
 mod utf16;
 
 pub use api::{
-    inspect_json, inspect_scratch, key_format_index, key_formats, memory, options, scratch,
-    scratch_capacity, sign_json, static_text, verify_json, verify_json_reference, verify_scratch,
-    verify_scratch_with, ListOptions, OneOrMany, RAW_KEY,
+    audit_batch, audit_end, audit_start, inspect_json, inspect_scratch, key_format_index,
+    key_formats, memory, options, scratch, scratch_capacity, sign_json, static_text, verify_json,
+    verify_json_reference, verify_scratch, verify_scratch_with, ListOptions, OneOrMany, RAW_KEY,
 };
 pub use utf16::Offsets;

@@ -1,5 +1,6 @@
 //! The token core: pure Rust, no clock (`now` is a parameter), no I/O, no global state, never panics.
 
+pub mod audit;
 pub mod b64;
 pub mod claims;
 pub mod crit;

@@ -23,10 +23,10 @@
 
 mod jwt;
 
-// The modules that are API: base64url as JWS spells it, the order- and digit-keeping JSON parser, keys (the key
+// The modules that are API: the weak-secret audit, base64url as JWS spells it, the order- and digit-keeping JSON parser, keys (the key
 // model, its parsers and the one key rule), HMAC, and the key-material detector. Everything else is reached
 // through the re-exports below; the rest of `jwt` is private.
-pub use jwt::{b64, json, keys, mac, material};
+pub use jwt::{audit, b64, json, keys, mac, material};
 #[cfg(feature = "ui")]
 pub mod ui;
 
@@ -42,7 +42,13 @@ pub use jwt::json::Json;
 pub use jwt::keys::{
     permits, Key, KeyFormat, KeyMaterial, KeyOp, KeySet, KeyUse, Operation, Refusal,
 };
-pub use jwt::lints::{Finding, Lint, Severity};
+pub use jwt::lints::{Finding, Lint, Severity, WELL_KNOWN_SECRETS};
+
+/// The built-in list of published and default JWT secrets (tutorials, library READMEs, framework defaults) that
+/// the weak-secret audit tries first and the `well-known-secret` finding recognises.
+pub fn jwt_wordlist() -> &'static [&'static str] {
+    WELL_KNOWN_SECRETS
+}
 pub use jwt::mac::{HmacAlg, MacKey};
 pub use jwt::material::{Detected, Material, Wrapping};
 pub use jwt::sign::{header_for, sign, sign_json_text, sign_with};

@@ -714,3 +714,18 @@ fn subject_max_age_and_typ_options() {
     assert_eq!(v.code, Some(VerifyCode::InvalidTyp));
     assert!(v.signature_verified);
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn weak_secret_audit_finds_the_article_secret() {
+    let audit = jwt_inspector::audit::Audit::new(ARTICLE_1).unwrap();
+    let list = jwt_inspector::jwt_wordlist();
+    let out = audit.find(list.iter().map(|w| w.as_bytes()));
+    assert_eq!(out.found.map(|(_, s)| s), Some(&b"secret"[..]));
+    let none = audit.find([&b"Secret"[..], b"secret "]);
+    assert_eq!((none.found, none.tried), (None, 2));
+    assert_eq!(
+        jwt_inspector::audit::Audit::new("a.b").unwrap_err().code,
+        ErrorCode::PartCount
+    );
+}

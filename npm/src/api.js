@@ -78,6 +78,7 @@ const OPTION_NAMES = {
   inspect: ['now'],
   verify: ['keyEncoding', 'algorithms', 'validateClaims', 'now', 'leeway', 'audience', 'issuer', 'requiredClaims', 'strict', 'subject', 'maxAge', 'typ'],
   sign: ['algorithm', 'header', 'keyEncoding', 'expiresIn', 'notBefore', 'issuedAt', 'now'],
+  auditSecret: [],
 };
 
 /** What jose and jsonwebtoken call an option, and what it is here. */
@@ -96,6 +97,7 @@ const OPTION_HINTS = {
     jwtid: 'requiredClaims: ["jti"] and a check of payload.jti',
     nonce: 'a check of payload.nonce',
   },
+  auditSecret: {},
   sign: {
     algorithms: 'algorithm',
     noTimestamp: 'issuedAt (off by default)',
@@ -606,7 +608,71 @@ function bind(raw, init) {
     }
   }
 
-  return { inspect, verify, sign };
+  /** Candidates are written in batches of about this many bytes: one call into wasm per batch. */
+  const AUDIT_BATCH = 1 << 16;
+
+  function auditSecret(token, candidates, options) {
+    if (memory === null) start();
+    if (typeof token !== 'string') throw misuse('token', 'auditSecret(token, candidates): the token must be a string.');
+    if (candidates === null || candidates === undefined || typeof candidates[Symbol.iterator] !== 'function' || typeof candidates === 'string') {
+      throw misuse('candidates', 'auditSecret(token, candidates): candidates must be an array or another iterable of strings and Uint8Arrays.');
+    }
+    const o = options === undefined || options === null ? NO_OPTIONS : options;
+    if (typeof o !== 'object') throw misuse('options', 'The options must be an object.');
+    if (o !== NO_OPTIONS) checkOptionNames(o, 'auditSecret');
+    keyText = null; // the token and the candidates overwrite the key
+    let answer;
+    try {
+      answer = raw.auditStart(put(token, 0));
+    } catch (e) {
+      throw recover(e);
+    }
+    if (answer !== '') {
+      release();
+      throw fail(toError(JSON.parse(answer)));
+    }
+    let tried = 0;
+    try {
+      let batch = [];
+      let at = 0;
+      const flush = () => (batch.length === 0 ? -1 : raw.auditBatch(at, batch.length));
+      for (const c of candidates) {
+        let bytes;
+        if (typeof c === 'string') bytes = null;
+        else if (c instanceof Uint8Array) bytes = c;
+        else throw misuse('candidates', 'Each candidate must be a string or a Uint8Array.');
+        // A 4-byte length, then the candidate's bytes.
+        reserve(at + 4);
+        const start = at + 4;
+        const n = bytes === null ? put(c, start) : putBytes(bytes, start);
+        const p = base + at;
+        view[p] = n & 255;
+        view[p + 1] = (n >>> 8) & 255;
+        view[p + 2] = (n >>> 16) & 255;
+        view[p + 3] = n >>> 24;
+        at = start + n;
+        batch.push(c);
+        if (at >= AUDIT_BATCH) {
+          const i = flush();
+          if (i >= 0) return { found: true, secret: batch[i], tried: tried + i + 1 };
+          tried += batch.length;
+          batch = [];
+          at = 0;
+        }
+      }
+      const i = flush();
+      if (i >= 0) return { found: true, secret: batch[i], tried: tried + i + 1 };
+      tried += batch.length;
+      return { found: false, tried };
+    } catch (e) {
+      throw recover(e);
+    } finally {
+      raw.auditEnd();
+      release();
+    }
+  }
+
+  return { inspect, verify, sign, auditSecret };
 }
 
 export { JwtInspectorError, bind };

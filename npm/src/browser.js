@@ -12,4 +12,5 @@ const api = bind(glue, () => {
 export const inspect = api.inspect;
 export const verify = api.verify;
 export const sign = api.sign;
+export const auditSecret = api.auditSecret;
 export { JwtInspectorError };

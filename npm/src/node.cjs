@@ -11,3 +11,4 @@ exports.JwtInspectorError = JwtInspectorError;
 exports.inspect = api.inspect;
 exports.verify = api.verify;
 exports.sign = api.sign;
+exports.auditSecret = api.auditSecret;

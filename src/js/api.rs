@@ -602,3 +602,59 @@ pub fn sign_json(
         fail(e, text)
     })
 }
+
+thread_local! {
+    /// The token being audited (see [`audit_start`]).
+    static AUDIT: RefCell<Option<crate::jwt::audit::Audit>> = const { RefCell::new(None) };
+}
+
+/// Prepares a weak-secret audit of the token in scratch bytes `0..len`: `""` when ready, else an error tuple
+/// (`ERR_NOT_HMAC`, or why the token does not decode), offsets into the token.
+#[wasm_bindgen(js_name = auditStart)]
+pub fn audit_start(len: usize) -> String {
+    with_scratch(|buffer| {
+        let token = text(range(buffer, 0, len));
+        match crate::jwt::audit::Audit::new(&token) {
+            Ok(a) => {
+                AUDIT.with(|cell| *cell.borrow_mut() = Some(a));
+                String::new()
+            }
+            Err(e) => error_json(&e, &token),
+        }
+    })
+}
+
+/// Tries `count` candidates written at scratch bytes `0..len`, each as a little-endian `u32` length and its
+/// bytes: the index of the token's secret among them, or -1 (also when no audit was started, or the batch is
+/// cut short). The audit is moved out of its cell while it runs, so a trap cannot leave the cell borrowed.
+#[wasm_bindgen(js_name = auditBatch)]
+pub fn audit_batch(len: usize, count: usize) -> i32 {
+    let Some(audit) = AUDIT.with(|cell| cell.borrow_mut().take()) else {
+        return -1;
+    };
+    let found = with_scratch(|buffer| {
+        let mut rest = range(buffer, 0, len);
+        for i in 0..count {
+            let Some((n, tail)) = rest.split_first_chunk::<4>() else {
+                return -1;
+            };
+            let n = u32::from_le_bytes(*n) as usize;
+            let Some(candidate) = tail.get(..n) else {
+                return -1;
+            };
+            if audit.try_secret(candidate) {
+                return i32::try_from(i).unwrap_or(i32::MAX);
+            }
+            rest = &tail[n..];
+        }
+        -1
+    });
+    AUDIT.with(|cell| *cell.borrow_mut() = Some(audit));
+    found
+}
+
+/// Ends the audit (forgets the token).
+#[wasm_bindgen(js_name = auditEnd)]
+pub fn audit_end() {
+    AUDIT.with(|cell| *cell.borrow_mut() = None);
+}

@@ -128,6 +128,8 @@ pub enum ErrorCode {
     SignInput,
     /// The HMAC secret is public-key material (PEM, certificate, OpenSSH key): refused (RFC 8725 §2.1).
     KeyAsymmetric,
+    /// The token is not an HS256/HS384/HS512 JWS, so its secret cannot be audited.
+    NotHmac,
 }
 
 impl ErrorCode {
@@ -152,6 +154,7 @@ impl ErrorCode {
             ErrorCode::KeyJwk => "ERR_KEY_JWK",
             ErrorCode::SignInput => "ERR_SIGN_INPUT",
             ErrorCode::KeyAsymmetric => "ERR_KEY_ASYMMETRIC",
+            ErrorCode::NotHmac => "ERR_NOT_HMAC",
         }
     }
 
@@ -175,6 +178,7 @@ impl ErrorCode {
         ErrorCode::KeyJwk,
         ErrorCode::SignInput,
         ErrorCode::KeyAsymmetric,
+        ErrorCode::NotHmac,
     ];
 }
 

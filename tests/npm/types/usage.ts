@@ -1,6 +1,6 @@
 // A TypeScript user of the package (ESM). Checked with `tsc --noEmit` (strict, skipLibCheck off) under
 // Node and bundler module resolution by scripts/test-npm.sh; the @ts-expect-error lines must fail to compile.
-import { inspect, JwtInspectorError, sign, verify } from 'jwt-inspector';
+import { auditSecret, inspect, JwtInspectorError, sign, verify } from 'jwt-inspector';
 import type {
   Claim,
   ErrorCode,
@@ -121,6 +121,13 @@ if (anyPayload.valid) {
   const p: JsonValue | Uint8Array = anyPayload.payload;
   void p;
 }
+const audited = auditSecret('t', ['secret', new Uint8Array([1, 2])]);
+if (audited.found) {
+  const secret: string | Uint8Array = audited.secret;
+  void secret;
+}
+const triedCount: number = audited.tried;
+void triedCount;
 verify('t', new ArrayBuffer(32));
 verify('t', new DataView(new ArrayBuffer(32)));
 sign({ sub: 'a' }, 'k', { expiresIn: '1h', notBefore: 0, issuedAt: true, now: 1 });
