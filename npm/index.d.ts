@@ -111,6 +111,13 @@ export type KeyEncoding = "utf8" | "base64" | "base64url" | "hex" | "jwk" | "jwk
 /** The HMAC algorithms this package signs and verifies. */
 export type HmacAlgorithm = "HS256" | "HS384" | "HS512";
 
+/** An AbortSignal (DOM or Node), as far as this package uses it. */
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+}
+
 /** One problem in the input: what (`code`), where (`part`, UTF-16 `start`/`end`) and why (`message`). */
 export interface InspectError {
   code: ErrorCode;
@@ -405,6 +412,18 @@ export type AuditResult =
  *   broken one); `ERR_INVALID_ARGUMENT` for candidates that are not strings or Uint8Arrays.
  */
 export declare function auditSecret(token: string, candidates: Iterable<string | Uint8Array>, options?: Record<string, never>): AuditResult;
+
+export interface AuditOptions {
+  /** Called after each chunk of candidates with how many were tried so far. */
+  onProgress?: ((progress: { tried: number }) => void) | undefined;
+  /** Stops the audit promptly: the promise rejects with the signal's reason (an `AbortError`). */
+  signal?: AbortSignal | undefined;
+  /** Worker threads in Node (default: one per core); in browsers only 1 (the calling thread, yielding between chunks). */
+  threads?: number | undefined;
+}
+
+/** `auditSecret` without blocking: over worker threads in Node, in yielding chunks in browsers; the same answer. */
+export declare function auditSecretAsync(token: string, candidates: Iterable<string | Uint8Array>, options?: AuditOptions): Promise<AuditResult>;
 
 export interface JwtInspectorErrorDetails {
   code: ErrorCode;

@@ -47,6 +47,7 @@ expected='LICENSE
 README.md
 api.cjs
 api.js
+audit-worker.cjs
 browser.js
 index.d.cts
 index.d.ts

@@ -675,4 +675,69 @@ function bind(raw, init) {
   return { inspect, verify, sign, auditSecret };
 }
 
-export { JwtInspectorError, bind };
+/**
+ * The asynchronous audit's driver, shared by the Node entry (worker threads) and the browser entry (the calling
+ * thread, yielding between chunks): candidates are pulled from the iterable in chunks, each lane (a
+ * `run(items) → Promise<{ found, index, tried }>`) takes the next chunk when it is free, progress is reported
+ * after each chunk, and an AbortSignal stops it at once. With several lanes the first match in the iterable's
+ * order wins: every chunk before it has been tried when the promise settles.
+ */
+async function driveAudit(candidates, lanes, onProgress, signal, chunk) {
+  const it = candidates[Symbol.iterator]();
+  let offset = 0;
+  let tried = 0;
+  let done = false;
+  let best = null;
+  const next = () => {
+    if (done || best !== null) return null;
+    const items = [];
+    while (items.length < chunk) {
+      const r = it.next();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      items.push(r.value);
+    }
+    if (items.length === 0) return null;
+    const at = offset;
+    offset += items.length;
+    return { at, items };
+  };
+  const aborted = new Promise((_, reject) => {
+    if (!signal) return;
+    const stop = () => reject(signal.reason !== undefined ? signal.reason : new Error('The audit was aborted.'));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  const lane = async (run) => {
+    for (let job = next(); job !== null; job = next()) {
+      const r = await run(job.items);
+      tried += r.found ? r.index + 1 : job.items.length;
+      if (r.found && (best === null || job.at + r.index < best.at)) best = { at: job.at + r.index, secret: job.items[r.index] };
+      if (onProgress) onProgress({ tried });
+    }
+  };
+  await Promise.race([Promise.all(lanes.map(lane)), aborted]);
+  return best !== null ? { found: true, secret: best.secret, tried: best.at + 1 } : { found: false, tried };
+}
+
+/** Reads the options of `auditSecretAsync`; `maxThreads` is what the runtime can give. */
+function auditOptions(options, maxThreads, defaultThreads) {
+  const o = options === undefined || options === null ? {} : options;
+  if (typeof o !== 'object') throw misuse('options', 'The options must be an object.');
+  for (const name of Object.keys(o)) {
+    if (!['onProgress', 'signal', 'threads'].includes(name)) {
+      throw misuse('options', `auditSecretAsync() has no option ${JSON.stringify(name)}. It takes: onProgress, signal, threads.`);
+    }
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw misuse('options', 'options.onProgress must be a function.');
+  if (o.signal !== undefined && (o.signal === null || typeof o.signal.aborted !== 'boolean')) throw misuse('options', 'options.signal must be an AbortSignal.');
+  const threads = o.threads === undefined ? defaultThreads : o.threads;
+  if (!Number.isInteger(threads) || threads < 1 || threads > maxThreads) {
+    throw misuse('options', `options.threads must be a whole number from 1 to ${maxThreads} here.`);
+  }
+  return { onProgress: o.onProgress, signal: o.signal, threads };
+}
+
+export { JwtInspectorError, bind, driveAudit, auditOptions };

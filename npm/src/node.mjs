@@ -2,4 +2,4 @@
 // `require` in one program share one wasm instance (and one `JwtInspectorError` class).
 import cjs from './node.cjs';
 
-export const { JwtInspectorError, inspect, verify, sign, auditSecret } = cjs;
+export const { JwtInspectorError, inspect, verify, sign, auditSecret, auditSecretAsync } = cjs;

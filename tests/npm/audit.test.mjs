@@ -51,3 +51,28 @@ test('wrong input gets typed errors', () => {
   // The package still works after a refused call.
   assert.equal(auditSecret(ARTICLE, ['secret']).found, true);
 });
+
+test('auditSecretAsync: worker threads, the first match in order, progress, and a prompt abort', async () => {
+  const { auditSecretAsync } = await import('jwt-inspector');
+  const words = Array.from({ length: 50000 }, (_, i) => `w${i}`);
+  words[30000] = 'hunter2';
+  words[45000] = 'hunter2';
+  const t = sign({ sub: 'a' }, 'hunter2');
+  const seen = [];
+  const r = await auditSecretAsync(t, words, { threads: 2, onProgress: (p) => seen.push(p.tried) });
+  assert.deepEqual(r, { found: true, secret: 'hunter2', tried: 30001 });
+  assert.ok(seen.length > 1 && seen.every((n, i) => i === 0 || n >= seen[i - 1]), `progress ${seen}`);
+  assert.deepEqual(await auditSecretAsync(t, ['a', 'b']), { found: false, tried: 2 });
+  await assert.rejects(auditSecretAsync('a.b', ['x']), { code: 'ERR_PART_COUNT' });
+  await assert.rejects(auditSecretAsync(t, ['x'], { thread: 2 }), { code: 'ERR_INVALID_ARGUMENT' });
+  // An endless candidate list stops within 200 ms of the abort.
+  const ac = new AbortController();
+  function* forever() {
+    for (let i = 0; ; i++) yield `x${i}`;
+  }
+  const started = performance.now();
+  setTimeout(() => ac.abort(), 100);
+  await assert.rejects(auditSecretAsync(t, forever(), { signal: ac.signal, threads: 2 }), { name: 'AbortError' });
+  const ms = performance.now() - started - 100;
+  assert.ok(ms < 200, `stopped ${ms.toFixed(0)} ms after the abort`);
+});

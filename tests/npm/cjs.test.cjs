@@ -9,7 +9,7 @@ const ARTICLE =
 
 test('require() gives the whole API, usable at once', () => {
   const jwt = require('jwt-inspector');
-  assert.deepEqual(Object.keys(jwt).sort(), ['JwtInspectorError', 'auditSecret', 'inspect', 'sign', 'verify']);
+  assert.deepEqual(Object.keys(jwt).sort(), ['JwtInspectorError', 'auditSecret', 'auditSecretAsync', 'inspect', 'sign', 'verify']);
   const r = jwt.verify(ARTICLE, 'secret');
   assert.equal(r.valid, true);
   assert.deepEqual(r.payload, { sub: '1234567890', name: 'John Doe', admin: true });
@@ -48,6 +48,6 @@ test('the TypeScript surface has no `any`, and the CommonJS types are the ESM on
   assert.equal(fs.readFileSync(`${dir}/index.d.cts`, 'utf8'), types);
   const code = types.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   assert.doesNotMatch(code, /\bany\b/);
-  for (const name of ['inspect', 'verify', 'sign', 'auditSecret']) assert.match(code, new RegExp(`export declare function ${name}\\(`));
+  for (const name of ['inspect', 'verify', 'sign', 'auditSecret', 'auditSecretAsync']) assert.match(code, new RegExp(`export declare function ${name}\\(`));
   assert.match(code, /export declare class JwtInspectorError extends Error/);
 });

@@ -1,6 +1,6 @@
 // A TypeScript user of the package (ESM). Checked with `tsc --noEmit` (strict, skipLibCheck off) under
 // Node and bundler module resolution by scripts/test-npm.sh; the @ts-expect-error lines must fail to compile.
-import { auditSecret, inspect, JwtInspectorError, sign, verify } from 'jwt-inspector';
+import { auditSecret, auditSecretAsync, inspect, JwtInspectorError, sign, verify } from 'jwt-inspector';
 import type {
   Claim,
   ErrorCode,
@@ -128,6 +128,9 @@ if (audited.found) {
 }
 const triedCount: number = audited.tried;
 void triedCount;
+// Any AbortSignal (DOM or Node) fits: its shape is all the package uses (this usage file has no DOM types).
+const signal = { aborted: false, reason: undefined, addEventListener: (_type: 'abort', _listener: () => void) => {} };
+void auditSecretAsync('t', ['a'], { threads: 2, signal, onProgress: (p) => void p.tried }).then((r) => r.found);
 verify('t', new ArrayBuffer(32));
 verify('t', new DataView(new ArrayBuffer(32)));
 sign({ sub: 'a' }, 'k', { expiresIn: '1h', notBefore: 0, issuedAt: true, now: 1 });
