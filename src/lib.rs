@@ -56,3 +56,8 @@ pub use jwt::token::{decode, Decoded, PartInfo, Payload, TokenKind};
 pub use jwt::verify::{
     verify, KeyInput, Verification, Verifier, VerifyCode, VerifyOptions, VerifyStatus,
 };
+
+/// The README's Rust examples, compiled and run by `cargo test --doc` so that they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
