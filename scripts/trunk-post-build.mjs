@@ -6,7 +6,10 @@
 //      .wasm file removed;
 //   2. boot.js imports the wasm-bindgen glue and those bytes and calls initSync (compiling wasm from bytes
 //      needs only 'wasm-unsafe-eval'); it shows an error instead of a blank page if start-up fails;
-//   3. trunk's inline <script type="module"> and its <link rel="preload" as="fetch"> of the .wasm are removed
+//   3. audit-worker.js: the secret audit's module worker; it imports the same glue, is sent the page's compiled
+//      WebAssembly.Module (so nothing is fetched or compiled from text again) and answers chunks of candidates;
+//      wordlist.js: Django's common passwords as a module, imported by the page only when an audit starts;
+//   4. trunk's inline <script type="module"> and its <link rel="preload" as="fetch"> of the .wasm are removed
 //      from index.html, which loads ./boot.js instead.
 import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +65,10 @@ try {
   if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
 } catch (_) { /* storage disabled: follow the system */ }
 
+// The secret audit imports Django's wordlist only when it starts (so the first load does not grow).
+globalThis.jwtInspectorWordlist = (done) =>
+  import('./wordlist.js').then((m) => done(m.default), () => done(null));
+
 try {
   initSync({ module: bytes });
 } catch (e) {
@@ -75,7 +82,36 @@ try {
 `,
 );
 
-// 3. index.html: drop trunk's inline loader and the .wasm preload; keep everything else.
+// 3. The audit's worker and the lazily imported wordlist.
+writeFileSync(
+  join(dir, 'audit-worker.js'),
+  `// The secret audit's worker (see src/ui/audit.rs): first message {module, token}, then {id, text} chunks of
+// candidates, one per line; each answered with {id, found} (the secret's line, or -1), or {error}.
+import { initSync, audit_prepare, audit_chunk } from './${glue}';
+
+self.onmessage = (e) => {
+  const m = e.data;
+  try {
+    if (m.module) {
+      initSync({ module: m.module });
+      if (!audit_prepare(m.token)) self.postMessage({ error: 'not an HS256, HS384 or HS512 token' });
+      return;
+    }
+    self.postMessage({ id: m.id, found: audit_chunk(m.text) });
+  } catch (err) {
+    self.postMessage({ error: String(err) });
+  }
+};
+`,
+);
+const wordlist = readFileSync(new URL('../data/wordlists/django-common-passwords.txt', import.meta.url), 'utf8');
+writeFileSync(
+  join(dir, 'wordlist.js'),
+  '// Django\'s 20 000 common passwords (BSD 3-clause: data/wordlists/LICENSE-django-common-passwords), one per line.\n' +
+    `export default ${JSON.stringify(wordlist)};\n`,
+);
+
+// 4. index.html: drop trunk's inline loader and the .wasm preload; keep everything else.
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const before = html;
@@ -90,4 +126,4 @@ if (!html.includes('src="./boot.js"')) {
   process.exit(1);
 }
 writeFileSync(htmlPath, html);
-console.log(`trunk-post-build: embedded ${wasm} (${bytes.length} bytes) in ${bytesModule}, wrote boot.js`);
+console.log(`trunk-post-build: embedded ${wasm} (${bytes.length} bytes) in ${bytesModule}, wrote boot.js, audit-worker.js and wordlist.js`);

@@ -1,10 +1,13 @@
 //! The jwt-inspector app (trunk entry point): mounts the Yew app on `#app`.
+//!
+//! The same wasm also runs in the secret audit's Web Workers (`audit-worker.js`), where there is no `window`:
+//! there it renders nothing and only serves `jwt_inspector::ui::worker`'s exports.
 
 fn main() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
+    let Some(window) = web_sys::window() else {
+        return; // a Web Worker
+    };
+    match window.document().and_then(|d| d.get_element_by_id("app")) {
         Some(root) => {
             // Replace the static "loading" text that shows until the wasm runs.
             root.set_inner_html("");

@@ -227,3 +227,45 @@ async fn claims_table_component_shows_badges() {
     assert!(iat.query_selector(".badge").unwrap().is_none());
     assert!(iat.text_content().unwrap().contains("issued"));
 }
+
+/// Issue 11: the audit panel applies to HMAC tokens only, and says why not otherwise (the workers themselves
+/// run in the built app: tests/e2e/app.test.mjs).
+#[wasm_bindgen_test]
+async fn audit_panel_applies_to_hmac_tokens_and_says_why_not() {
+    let root = mount().await;
+    let panel = find(&root, "audit");
+    let start = || {
+        find(&root, "audit-start")
+            .get_attribute("aria-disabled")
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        panel.get_attribute("data-applicable").as_deref(),
+        Some("false")
+    );
+    assert!(text(&root, "audit-not-applicable").contains("HS256"));
+    assert_eq!(start(), "true");
+
+    type_token(&root, examples::ARTICLE).await;
+    assert_eq!(
+        panel.get_attribute("data-applicable").as_deref(),
+        Some("true")
+    );
+    assert!(root
+        .query_selector("[data-testid=audit-not-applicable]")
+        .unwrap()
+        .is_none());
+    assert_eq!(start(), "false");
+    assert!(root
+        .query_selector("[data-testid=audit-result]")
+        .unwrap()
+        .is_none());
+
+    type_token(
+        &root,
+        &examples::ARTICLE.replacen("eyJhbGciOiJIUzI1NiIs", "eyJhbGciOiJSUzI1NiIs", 1),
+    )
+    .await;
+    assert!(text(&root, "audit-not-applicable").contains("HS256, HS384 and HS512"));
+    assert_eq!(start(), "true");
+}

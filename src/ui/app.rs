@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::audit::AuditPane;
 use super::claims_table::{ClaimsTable, NO_CLAIMS};
 use super::dom;
 use super::encoder::EncoderPane;
@@ -116,6 +117,7 @@ pub fn App() -> Html {
                         key_format={state.key_format} key_visible={state.key_visible}
                         claims={Some(Same::from(&state.claims))} dispatch={dispatch.clone()} />
                     <ClaimsTable claims={Same::from(&state.claims)} placeholder={claims_placeholder} />
+                    <AuditPane token={state.token.clone()} dispatch={dispatch.clone()} />
                 </div>
             </main>
             <footer class="footer">

@@ -4,11 +4,12 @@
 // axe-core is injected through the DevTools protocol (not a <script>), so the page's CSP stays as shipped and
 // any CSP violation or console error still fails the test.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { start } from './lib.mjs';
+import { start, tokenOfSize } from './lib.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = process.env.DIST ?? `${root}dist`;
@@ -89,6 +90,55 @@ test('axe-core finds no violation of any impact in any state', async (t) => {
   await phone.selectOption('[data-testid=examples]', 'article');
   await phone.waitForSelector('[data-testid=signature-status][data-status=valid]');
   await audit(phone, 'phone width, example verified');
+});
+
+/** Pastes `n` candidates that are not the secret into the audit's own list (so that a run lasts a while). */
+async function pasteCandidates(page, n) {
+  await page.evaluate((n) => {
+    const words = [];
+    for (let i = 0; i < n; i++) words.push(`not-the-secret-${i}`);
+    const ta = document.querySelector('[data-testid=audit-words]');
+    ta.value = words.join('\n');
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, n);
+}
+const focused = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+test('issue 11: the audit panel running and finished has no axe violation; Start and Cancel from the keyboard', async (t) => {
+  const page = await open(t);
+  await page.fill('[data-testid=token-input]', tokenOfSize(2048, randomBytes(32)));
+  await pasteCandidates(page, 200000);
+  await page.waitForSelector('[data-testid=audit-list]');
+  await audit(page, 'audit ready, a pasted list kept');
+  // Keyboard: Enter on Start, Tab to Cancel, Space.
+  await page.focus('[data-testid=audit-start]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=audit-progress]')?.dataset.tried) > 0);
+  assert.equal(await page.getAttribute('[data-testid=audit-start]', 'aria-disabled'), 'true');
+  assert.equal(await focused(page), 'audit-start', 'focus stays on Start while it runs');
+  await audit(page, 'audit running');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'audit-cancel');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('[data-testid=audit-result][data-outcome=cancelled]', { timeout: 2000 });
+  assert.equal(await page.getAttribute('[data-testid=audit-result]', 'aria-live'), null);
+  assert.equal(await page.$eval('[data-testid=audit-result]', (e) => e.closest('[aria-live=polite]') !== null), true);
+  await audit(page, 'audit cancelled');
+  // The article token: found, shown, in light and dark.
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  await page.click('[data-testid=audit-list-clear]');
+  await page.focus('[data-testid=audit-start]');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('[data-testid=audit-result][data-outcome=found]', { timeout: 5000 });
+  await audit(page, 'audit found, secret masked');
+  await page.click('[data-testid=audit-show]');
+  await audit(page, 'audit found, secret shown');
+  await page.click('[data-testid=theme-toggle]');
+  await audit(page, 'audit found, dark');
+  // Not an HMAC token: the panel says why.
+  await page.fill('[data-testid=token-input]', ARTICLE.replace('eyJhbGciOiJIUzI1NiIs', 'eyJhbGciOiJSUzI1NiIs'));
+  await page.waitForSelector('[data-testid=audit-not-applicable]');
+  await audit(page, 'audit not applicable');
 });
 
 test('keyboard: every control reached with Tab and Shift+Tab, a visible focus ring, no trap in the editor', async (t) => {

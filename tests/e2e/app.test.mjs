@@ -4,7 +4,7 @@
 // and fails on any of them. Screenshots go to tests/e2e/artifacts/ (with UPDATE_SCREENSHOT=1 the light one
 // also replaces docs/screenshot.png, the README's picture).
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -665,4 +665,138 @@ test('issue 13 point 7: no layout shift for "Link copied", whole timestamps, sta
   });
   assert.equal(new URL(phone.url()).hash, '', 'the link does not touch the URL fragment');
   await phone.screenshot({ path: `${artifacts}/app-phone-390.png`, fullPage: true });
+});
+
+// Issue 11: the secret audit, in Web Workers.
+const DJANGO_WORDS = 20000;
+const BUILT_IN = 39 + DJANGO_WORDS; // jwt_wordlist(), then Django's common passwords
+const auditResult = (page, outcome, timeout = 10000) =>
+  page.waitForSelector(`[data-testid=audit-result][data-outcome=${outcome}]`, { timeout });
+const progressOf = (page) =>
+  page.$eval('[data-testid=audit-progress]', (e) => ({
+    tried: Number(e.dataset.tried),
+    total: Number(e.dataset.total),
+    rate: Number(e.dataset.rate),
+    workers: Number(e.dataset.workers),
+    text: e.textContent,
+  }));
+/** Pastes `n` words, none of which is a secret here, into the audit's own-candidates field. */
+const pasteCandidates = (page, n) =>
+  page.evaluate((n) => {
+    const words = [];
+    for (let i = 0; i < n; i++) words.push(`not-the-secret-${i}`);
+    const ta = document.querySelector('[data-testid=audit-words]');
+    ta.focus();
+    ta.value = words.join('\n');
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, n);
+/** Starts watching for long tasks (main-thread tasks of 50 ms or more). */
+const watchLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+
+test('issue 11: the article token\'s secret found in workers within a second; "use as key" verifies', async (t) => {
+  const { page, requests } = await open(t);
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  assert.equal(await page.getAttribute('[data-testid=audit]', 'data-applicable'), 'true');
+  assert.equal(await page.$('[data-testid=audit-result]'), null);
+  assert.ok(
+    !requests.some((u) => /(wordlist|audit-worker)\.js$/.test(u)),
+    'the wordlist and the worker load only when an audit starts',
+  );
+  const t0 = Date.now();
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'found', 5000);
+  const ms = Date.now() - t0;
+  assert.ok(ms < 1000, `found after ${ms} ms`);
+  assert.ok(requests.some((u) => u.endsWith('/audit-worker.js')) && requests.some((u) => u.endsWith('/wordlist.js')));
+  const p = await progressOf(page);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.equal(p.workers, Math.max(1, Math.min(cores, 16)));
+  assert.equal(p.total, BUILT_IN);
+  // Masked until asked; copy copies it.
+  assert.equal(await text(page, 'audit-secret'), '••••••');
+  await page.click('[data-testid=audit-show]');
+  assert.equal(await text(page, 'audit-secret'), 'secret');
+  await page.click('[data-testid=audit-copy]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'secret');
+  // "Use as key": the key field, read as UTF-8 text, and the status verified.
+  await page.selectOption('[data-testid=key-format]', 'hex');
+  await page.click('[data-testid=audit-use-key]');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue('[data-testid=key-input]'), 'secret');
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'utf8');
+});
+
+test('issue 11: a random 32-byte secret is not found after the whole built-in list; other tokens say why not', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', sign({ sub: 'x' }, randomBytes(32), { alg: 'HS384', typ: 'JWT' }));
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'not-found', 60000);
+  const p = await progressOf(page);
+  assert.equal(p.tried, BUILT_IN);
+  assert.equal(p.total, BUILT_IN);
+  assert.ok(p.rate > 0, `rate ${p.rate}`);
+  assert.match(p.text, /tried[\s\S]*guesses per second[\s\S]*left/);
+  assert.match(await text(page, 'audit-result'), /Not found/);
+  // A pasted list is tried after the built-in one.
+  await page.fill('[data-testid=audit-words]', 'a\r\nb\n\nc\n');
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'not-found', 60000);
+  assert.equal((await progressOf(page)).total, BUILT_IN + 3);
+  // Not an HMAC token: the panel says why, and Start does nothing.
+  await page.fill('[data-testid=token-input]', sign({ sub: 'x' }, 'k').replace('eyJhbGciOiJIUzI1NiIs', 'eyJhbGciOiJSUzI1NiIs'));
+  await page.waitForSelector('[data-testid=audit-not-applicable]');
+  assert.match(await text(page, 'audit-not-applicable'), /HS256, HS384 and HS512/);
+  assert.equal(await page.getAttribute('[data-testid=audit-start]', 'aria-disabled'), 'true');
+});
+
+test('issue 11: Cancel stops a long audit within 200 ms; typing during an audit never freezes the page', async (t) => {
+  const { page } = await open(t);
+  // The article's claims under a random key, and a million candidates of one's own: a run of a few seconds.
+  await page.fill('[data-testid=token-input]', sign({ sub: '1234567890', name: 'John Doe', admin: true }, randomBytes(32)));
+  await pasteCandidates(page, 1000000);
+  // Megabytes of text leave the text field (they would slow every later layout), and are counted.
+  await page.waitForSelector('[data-testid=audit-list][data-count="1000000"]');
+  assert.equal(await page.inputValue('[data-testid=audit-words]'), '');
+  await watchLongTasks(page);
+  await page.click('[data-testid=audit-start]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=audit-progress]')?.dataset.tried) > 0);
+  // Typing in the token field while the workers run (the audit keeps the token it started with).
+  await page.click('[data-testid=token-input]');
+  await page.keyboard.press('End');
+  const typed = Date.now();
+  await page.keyboard.type('abcdefghij', { delay: 20 });
+  assert.ok(Date.now() - typed < 2000, 'typing stays responsive');
+  await page.waitForTimeout(300);
+  const running = await progressOf(page);
+  assert.equal(await page.$('[data-testid=audit-result]'), null, 'still running');
+  assert.ok(running.tried < running.total);
+  const ms = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const t0 = performance.now();
+        const done = () => document.querySelector('[data-testid=audit-result][data-outcome=cancelled]');
+        const obs = new MutationObserver(() => {
+          if (done()) {
+            obs.disconnect();
+            ok(performance.now() - t0);
+          }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        document.querySelector('[data-testid=audit-cancel]').click();
+      }),
+  );
+  assert.ok(ms < 200, `cancelled after ${ms} ms`);
+  const long = await page.evaluate(() => window.__long);
+  assert.deepEqual(long, [], 'no main-thread task of 50 ms or more while the audit ran');
+  const stopped = (await progressOf(page)).tried;
+  await page.waitForTimeout(300);
+  assert.equal((await progressOf(page)).tried, stopped, 'no progress after Cancel');
+  assert.match(await text(page, 'audit-result'), /Cancelled/);
+  assert.equal(running.total, BUILT_IN + 1000000);
 });
