@@ -5,13 +5,13 @@
 # The smoke run is a debug build without a sanitizer (overflow checks on; a cold build takes ~30 s instead
 # of ~2 min); the long runs use AddressSanitizer in release and their figures are in fuzz/README.md.
 #
-#   scripts/test-fuzz.sh            every target, FUZZ_SECONDS (default 2) each
+#   scripts/test-fuzz.sh            every target, FUZZ_SECONDS (default 1) each
 #   scripts/test-fuzz.sh verify     one target
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
-seconds=${FUZZ_SECONDS:-2}
+seconds=${FUZZ_SECONDS:-1}
 targets=${*:-$(sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^jwt-inspector-fuzz$')}
 
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz missing: run scripts/setup.sh" >&2; exit 1; }
