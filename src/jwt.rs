@@ -1,5 +1,7 @@
 //! The token core: pure Rust, no clock (`now` is a parameter), no I/O, no global state, never panics.
 
+pub mod alg;
+pub mod asym;
 pub mod audit;
 pub mod b64;
 pub mod claims;
@@ -13,6 +15,7 @@ pub mod keys;
 pub mod lints;
 pub mod mac;
 pub mod material;
+pub mod pkix;
 pub mod sign;
 pub mod token;
 pub mod verify;

@@ -33,6 +33,8 @@ pub mod ui;
 #[cfg(feature = "js")]
 pub mod js;
 
+pub use jwt::alg::{Alg, Curve, Family, Hash};
+pub use jwt::asym::{AsymKey, Entropy, SigFault};
 pub use jwt::claims::{Claim, ClaimTime, TimeStatus};
 pub use jwt::error::{ErrorCode, InspectError, Part, Span};
 pub use jwt::header::HeaderField;
@@ -51,7 +53,8 @@ pub fn jwt_wordlist() -> &'static [&'static str] {
 }
 pub use jwt::mac::{HmacAlg, MacKey};
 pub use jwt::material::{Detected, Material, Wrapping};
-pub use jwt::sign::{header_for, sign, sign_json_text, sign_with};
+pub use jwt::pkix::CertInfo;
+pub use jwt::sign::{header_for, sign, sign_json_text, sign_with, sign_with_entropy};
 pub use jwt::token::{decode, Decoded, PartInfo, Payload, TokenKind};
 pub use jwt::verify::{
     verify, KeyInput, Verification, Verifier, VerifyCode, VerifyOptions, VerifyStatus,

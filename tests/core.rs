@@ -369,13 +369,20 @@ fn claim_validation_like_pyjwt_and_jose() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn algorithms_unsupported_disallowed_none_and_jwe() {
-    let rs = format!("{}.e30.AAAA", b64::encode(br#"{"alg":"RS256"}"#));
-    let v = verify(&rs, "secret", KeyFormat::Utf8, &sig_only());
+    let es256k = format!("{}.e30.AAAA", b64::encode(br#"{"alg":"ES256K"}"#));
+    let v = verify(&es256k, "secret", KeyFormat::Utf8, &sig_only());
     assert_eq!(
         (v.code, v.status()),
         (Some(VerifyCode::UnsupportedAlg), VerifyStatus::Unsupported)
     );
     assert!(v.message.contains("not supported"));
+    // RS256 is supported, and a secret cannot verify it (a key only verifies its own algorithms).
+    let rs = format!("{}.e30.AAAA", b64::encode(br#"{"alg":"RS256"}"#));
+    let v = verify(&rs, "secret", KeyFormat::Utf8, &sig_only());
+    assert_eq!(
+        (v.code, v.status()),
+        (Some(VerifyCode::KeyAlgMismatch), VerifyStatus::KeyError)
+    );
 
     let hs512 = token(r#"{"alg":"HS512"}"#, "{}", &[3; 64]);
     let only256 = VerifyOptions {
@@ -436,7 +443,7 @@ fn jwks_selection_by_kid_and_trial() {
     let a = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE";
     let b = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI";
     let set = format!(
-        r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{a}"}},{{"kty":"oct","kid":"b","k":"{b}"}},{{"kty":"RSA","n":"AQAB","e":"AQAB"}}]}}"#
+        r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{a}"}},{{"kty":"oct","kid":"b","k":"{b}"}},{{"kty":"OKP","crv":"Ed448","x":"AQAB"}}]}}"#
     );
     let with_kid = token(r#"{"alg":"HS256","kid":"b"}"#, "{}", &[2; 32]);
     let v = verify(&with_kid, &set, KeyFormat::Jwks, &sig_only());
@@ -479,7 +486,11 @@ fn jwks_selection_by_kid_and_trial() {
 fn sign_round_trips_for_every_hmac_algorithm() {
     for alg in [HmacAlg::HS256, HmacAlg::HS384, HmacAlg::HS512] {
         let extra = jwt_inspector::json::parse(r#"{"kid":"k1"}"#).unwrap().value;
-        let h = header_for(alg, Some(&extra)).unwrap();
+        let h = header_for(
+            jwt_inspector::Alg::from_name(alg.name()).unwrap(),
+            Some(&extra),
+        )
+        .unwrap();
         let key = vec![7u8; alg.output_len()];
         let t = sign(&h, br#"{"sub":"x","n":12345678901234567890}"#, &key).unwrap();
         let i = inspect(&t, NOW);
@@ -591,7 +602,7 @@ fn security_findings_on_hostile_headers() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn key_confusion_key_ops_and_fail_closed_claims() {
     // A public key used as an HMAC secret (the algorithm-confusion attack) is refused, for sign and verify.
-    let pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexample\n-----END PUBLIC KEY-----\n";
+    let pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEKVrQuk6o3EwlEaZa141AdXp0tBFI\nusH/QUccqWu5cni2izgU6km4jM0jiAJFzNjVD/9pFKE6Gus7EtHQuOqfSA==\n-----END PUBLIC KEY-----\n";
     let h = jwt_inspector::json::parse(r#"{"alg":"HS256"}"#)
         .unwrap()
         .value;
@@ -602,13 +613,23 @@ fn key_confusion_key_ops_and_fail_closed_claims() {
     let input = format!("{}.e30", b64::encode(br#"{"alg":"HS256"}"#));
     let mac = jwt_inspector::mac::sign(HmacAlg::HS256, pem.as_bytes(), input.as_bytes());
     let forged = format!("{input}.{}", b64::encode(&mac));
-    let v = verify(&forged, pem, KeyFormat::Utf8, &sig_only());
-    assert_eq!(
-        (v.code, v.status()),
-        (Some(VerifyCode::KeyInvalid), VerifyStatus::KeyError)
-    );
+    // Pasted as text, the PEM is read as the EC public key it is, which never verifies an HMAC token.
+    for format in [KeyFormat::Utf8, KeyFormat::Pem] {
+        let v = verify(&forged, pem, format, &sig_only());
+        assert_eq!(
+            (v.code, v.status(), v.key_type),
+            (
+                Some(VerifyCode::KeyAlgMismatch),
+                VerifyStatus::KeyError,
+                Some("EC")
+            )
+        );
+        assert!(v.findings.iter().any(|f| f.id() == "public-key-as-secret"));
+    }
+    // Its DER as base64, given as a base64 secret, is refused as key material.
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let v = verify(&forged, &body, KeyFormat::Base64, &sig_only());
     assert_eq!(v.key_error.unwrap().code, ErrorCode::KeyAsymmetric);
-    assert!(v.findings.iter().any(|f| f.id() == "public-key-as-secret"));
     let ssh = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIexample user@host";
     assert_eq!(
         verify(&forged, ssh, KeyFormat::Utf8, &sig_only()).code,

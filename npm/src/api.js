@@ -185,8 +185,9 @@ function unsignable(value, path, depth) {
 }
 
 /**
- * A key as the core takes it: `{ text, format }` for strings and JWK objects, `{ bytes }` for a secret's bytes
- * (a Uint8Array, any ArrayBufferView, an ArrayBuffer, or a Node secret KeyObject).
+ * A key as the core takes it: `{ text }` for strings (a secret, or PEM key text), `{ text, jwk }` for JWK
+ * objects, `{ bytes }` for a secret's bytes (a Uint8Array, any ArrayBufferView, an ArrayBuffer, or a Node
+ * secret KeyObject), `{ text, pem }` for a Node public or private KeyObject (exported as PEM).
  */
 function keyInput(key, fn) {
   if (typeof key === 'string') return { text: key };
@@ -197,10 +198,12 @@ function keyInput(key, fn) {
     if (typeof key.export === 'function' && typeof key.type === 'string' && typeof key.equals === 'function') {
       // A Node KeyObject.
       if (key.type === 'secret') return { bytes: new Uint8Array(key.export()) };
-      throw misuse('key', `An ${key.type} KeyObject is an asymmetric key: this package signs and verifies HMAC (a secret KeyObject, a string or bytes).`);
+      // Never the key itself from the token: only what the caller passed. PEM is how the core reads it.
+      const type = key.type === 'public' ? 'spki' : 'pkcs8';
+      return { text: String(key.export({ type, format: 'pem' })), pem: true };
     }
     if (Object.prototype.toString.call(key) === '[object CryptoKey]') {
-      throw misuse('key', "A CryptoKey cannot be read synchronously: export it (crypto.subtle.exportKey('raw', key)) and pass the bytes.");
+      throw misuse('key', "A CryptoKey cannot be read synchronously: export it (crypto.subtle.exportKey('raw' for a secret, 'spki' or 'jwk' for a public key)) and pass the result.");
     }
     if (isJwkLike(key)) {
       if (fn === 'sign' && key.keys !== undefined) {
@@ -209,7 +212,7 @@ function keyInput(key, fn) {
       return { text: JSON.stringify(key), jwk: key.keys === undefined ? 'jwk' : 'jwks' };
     }
   }
-  throw misuse('key', `The key must be a string, bytes (Uint8Array, ArrayBuffer, any ArrayBufferView), a secret KeyObject${fn === 'sign' ? ' or a JWK' : ', a JWK or a JWK Set'} (a plain object).`);
+  throw misuse('key', `The key must be a string (a secret, or PEM key text), bytes (Uint8Array, ArrayBuffer, any ArrayBufferView), a KeyObject${fn === 'sign' ? ' or a JWK' : ', a JWK or a JWK Set'} (a plain object).`);
 }
 
 const NO_OPTIONS = Object.freeze({});
@@ -434,16 +437,18 @@ function bind(raw, init) {
     if (a[9] !== null) r.keyError = toError(a[9]);
     r.findings = a[10].length === 0 ? [] : toFindings(a[10]);
     r.notes = a[11];
-    if (a.length > 12) {
-      const payloadType = a[14] < 0 ? null : text(a[14]);
-      const payload = payloadType === 'binary' ? fromHex(a[13]) : a[13];
+    if (a[12] >= 0) r.keyType = text(a[12]);
+    if (a[13] >= 0) r.curve = text(a[13]);
+    if (a.length > 14) {
+      const payloadType = a[16] < 0 ? null : text(a[16]);
+      const payload = payloadType === 'binary' ? fromHex(a[15]) : a[15];
       if (r.valid) {
-        r.header = a[12];
+        r.header = a[14];
         r.payload = payload;
         r.payloadType = payloadType;
       } else {
         // Authentic, but rejected (e.g. expired): never under `payload`, which means success.
-        r.rejected = { header: a[12], payload, payloadType };
+        r.rejected = { header: a[14], payload, payloadType };
       }
     }
     return r;
@@ -465,7 +470,7 @@ function bind(raw, init) {
       bytes = k.bytes;
     } else {
       text = k.text;
-      format = k.jwk !== undefined ? formatIndex(k.jwk) : o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
+      format = k.jwk !== undefined ? formatIndex(k.jwk) : k.pem ? formatIndex('pem') : o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
     }
 
     let now = Date.now() / 1000;
@@ -592,13 +597,14 @@ function bind(raw, init) {
       jwkAlg = typeof key.alg === 'string' ? key.alg : undefined;
     } else {
       text = k.text;
-      format = o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
+      format = k.pem ? formatIndex('pem') : o.keyEncoding === undefined ? 0 : formatIndex(o.keyEncoding);
     }
 
     let alg = o.algorithm;
     if (alg === undefined && header !== null && typeof header.alg === 'string') alg = header.alg;
-    if (alg === undefined) alg = jwkAlg === undefined ? 'HS256' : jwkAlg;
-    if (typeof alg !== 'string') throw misuse('options', 'options.algorithm must be "HS256", "HS384" or "HS512".');
+    // No algorithm named: the JWK's `alg`, else the core's default for the key (HS256, RS256, the curve's ES*, EdDSA).
+    if (alg === undefined) alg = jwkAlg === undefined ? '' : jwkAlg;
+    if (typeof alg !== 'string') throw misuse('options', 'options.algorithm must be a JWS algorithm name such as "HS256", "RS256", "ES256" or "EdDSA".');
 
     try {
       return raw.signJson(alg, header === null ? undefined : toJson(header, 'header'), payloadText, text, bytes, format);

@@ -32,13 +32,13 @@ use wasm_bindgen::prelude::*;
 
 use super::out::Out;
 use super::utf16::Offsets;
+use crate::jwt::alg::Alg;
 use crate::jwt::error::{ErrorCode, InspectError, Part, Span};
 use crate::jwt::inspect::{hex, inspect};
 use crate::jwt::json::{self, Json};
 use crate::jwt::keys::{self, KeyFormat, KeySet};
 use crate::jwt::lints::Finding;
-use crate::jwt::mac::HmacAlg;
-use crate::jwt::sign::{header_for, sign_with};
+use crate::jwt::sign::{header_for, sign_with_entropy};
 use crate::jwt::token::{self, Decoded, Payload};
 use crate::jwt::verify::{KeyInput, Verifier, VerifyOptions};
 
@@ -509,6 +509,8 @@ fn verify_json_core(token: &str, verifier: &Verifier, key: KeyInput<'_>) -> Stri
     o.str(&v.message)
         .opt_uint(v.key_bits)
         .opt_str(v.kid.as_deref());
+    o.opt_static(v.key_type);
+    o.opt_static(v.curve);
     o.static_str(v.status().as_str()).bool(v.signature_verified);
     o.opt_uint(v.key_index);
     match &v.key_error {
@@ -550,9 +552,11 @@ fn verify_json_core(token: &str, verifier: &Verifier, key: KeyInput<'_>) -> Stri
     o.finish()
 }
 
-/// Signs `payload` (the exact text to protect) with `alg` under the default header plus the members of
-/// `header` (JSON text), with the key as text (`format`) or, when `key_bytes` is given, raw bytes.
-/// Returns the compact token, or throws an error tuple (offsets into the key text for key errors).
+/// Signs `payload` (the exact text to protect) with `alg` (`""`: the key's default, see
+/// `Key::default_alg`) under the default header plus the members of `header` (JSON text), with the key as
+/// text (`format`) or, when `key_bytes` is given, raw bytes. Returns the compact token, or throws an error
+/// tuple (offsets into the key text for key errors). RSA-PSS salts and RSA blinding come from
+/// `crypto.getRandomValues` (getrandom), never from the core.
 #[wasm_bindgen(js_name = signJson)]
 pub fn sign_json(
     alg: &str,
@@ -566,16 +570,30 @@ pub fn sign_json(
     let sign_input = |part, message: String| {
         InspectError::new(ErrorCode::SignInput, part, Span::default(), message)
     };
-    let Some(hmac_alg) = HmacAlg::from_name(alg) else {
-        return Err(fail(
-            sign_input(
-                Part::Header,
-                format!(
-                    "Cannot sign with alg \"{alg}\": only HS256, HS384 and HS512 are supported."
+    // Key text is read strictly, as `verify` reads it by default; which key may sign is the core's rule.
+    let set = match key_bytes {
+        Some(bytes) => keys::from_bytes(&bytes),
+        None => keys::parse_with(key, key_format(format), true),
+    }
+    .map_err(|e| fail(e, key))?;
+    let jws_alg = if alg.is_empty() {
+        match set.keys.as_slice() {
+            [k] => k.default_alg(),
+            _ => Alg::HS256,
+        }
+    } else {
+        Alg::from_name(alg).ok_or_else(|| {
+            fail(
+                sign_input(
+                    Part::Header,
+                    format!(
+                        "Cannot sign with alg \"{alg}\": HS256/384/512, RS256/384/512, PS256/384/512, \
+                         ES256/384/512 and EdDSA are supported."
+                    ),
                 ),
-            ),
-            "",
-        ));
+                "",
+            )
+        })?
     };
     let extra = match header.as_deref().map(json::parse) {
         None => None,
@@ -590,14 +608,9 @@ pub fn sign_json(
             ))
         }
     };
-    let header = header_for(hmac_alg, extra.as_ref()).map_err(|e| fail(e, ""))?;
-    // Key text is read strictly, as `verify` reads it by default; which key may sign is the core's rule.
-    let set = match key_bytes {
-        Some(bytes) => keys::from_bytes(&bytes),
-        None => keys::parse_with(key, key_format(format), true),
-    }
-    .map_err(|e| fail(e, key))?;
-    sign_with(&header, payload.as_bytes(), &set).map_err(|e| {
+    let header = header_for(jws_alg, extra.as_ref()).map_err(|e| fail(e, ""))?;
+    let mut entropy = |b: &mut [u8]| getrandom::fill(b).is_ok();
+    sign_with_entropy(&header, payload.as_bytes(), &set, Some(&mut entropy)).map_err(|e| {
         let text = if e.part == Part::Key { key } else { "" };
         fail(e, text)
     })

@@ -122,7 +122,7 @@ pub enum ErrorCode {
     KeyHex,
     /// The key is not valid JSON (JWK / JWKS formats).
     KeyJson,
-    /// The JWK is not a usable symmetric (`kty: "oct"`) key.
+    /// The JWK (or JWK Set) is not usable: a member missing or of the wrong type, an unknown `kty`.
     KeyJwk,
     /// A header or payload given to `sign` is not acceptable.
     SignInput,
@@ -130,6 +130,23 @@ pub enum ErrorCode {
     KeyAsymmetric,
     /// The token is not an HS256/HS384/HS512 JWS, so its secret cannot be audited.
     NotHmac,
+    /// The PEM armour is broken: no BEGIN/END lines, a character that is not base64, bad padding.
+    KeyPem,
+    /// The DER inside a PEM block (or an `x5c` certificate) does not parse as the structure its label names.
+    KeyDer,
+    /// The key is encrypted with a passphrase (encrypted PEM / PKCS#8): not supported.
+    KeyEncrypted,
+    /// A key type, curve or format this tool does not use (Ed448, secp256k1, X25519, OpenSSH private keys).
+    KeyUnsupported,
+    /// The key's values are not a valid key: an EC point not on its curve, an inconsistent RSA private key,
+    /// a private part that does not match its public part.
+    KeyValue,
+    /// An RSA modulus shorter than the 2048 bits RFC 7518 §3.3 requires (refused by strict verification and by
+    /// signing; the app verifies it and flags it).
+    KeyWeak,
+    /// The key cannot be used with the algorithm or operation asked for: wrong type or curve, a public key
+    /// asked to sign, or JWK restrictions (`alg`, `use`, `key_ops`) that forbid it.
+    KeyAlg,
 }
 
 impl ErrorCode {
@@ -155,6 +172,13 @@ impl ErrorCode {
             ErrorCode::SignInput => "ERR_SIGN_INPUT",
             ErrorCode::KeyAsymmetric => "ERR_KEY_ASYMMETRIC",
             ErrorCode::NotHmac => "ERR_NOT_HMAC",
+            ErrorCode::KeyPem => "ERR_KEY_PEM",
+            ErrorCode::KeyDer => "ERR_KEY_DER",
+            ErrorCode::KeyEncrypted => "ERR_KEY_ENCRYPTED",
+            ErrorCode::KeyUnsupported => "ERR_KEY_UNSUPPORTED",
+            ErrorCode::KeyValue => "ERR_KEY_VALUE",
+            ErrorCode::KeyWeak => "ERR_KEY_WEAK",
+            ErrorCode::KeyAlg => "ERR_KEY_ALG",
         }
     }
 
@@ -179,6 +203,13 @@ impl ErrorCode {
         ErrorCode::SignInput,
         ErrorCode::KeyAsymmetric,
         ErrorCode::NotHmac,
+        ErrorCode::KeyPem,
+        ErrorCode::KeyDer,
+        ErrorCode::KeyEncrypted,
+        ErrorCode::KeyUnsupported,
+        ErrorCode::KeyValue,
+        ErrorCode::KeyWeak,
+        ErrorCode::KeyAlg,
     ];
 }
 

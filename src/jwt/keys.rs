@@ -4,11 +4,13 @@
 
 use std::fmt;
 
+use super::alg::{Alg, Curve, Family};
+use super::asym::{AsymKey, EcKey, OkpKey, RsaKey, RSA_MIN_BITS};
 use super::b64;
 use super::error::{ErrorCode, InspectError, Part, Span};
 use super::json::{self, Json};
-use super::mac::HmacAlg;
-use super::material;
+use super::material::{self, Material, Wrapping};
+use super::pkix::{self, CertInfo};
 
 /// How the key text is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -27,6 +29,8 @@ pub enum KeyFormat {
     Jwk,
     /// A JSON Web Key Set `{"keys":[…]}` (a single JWK is accepted too).
     Jwks,
+    /// PEM text: a public key (SPKI or PKCS#1), an X.509 certificate, or a private key (PKCS#8, PKCS#1, SEC1).
+    Pem,
 }
 
 impl KeyFormat {
@@ -39,6 +43,7 @@ impl KeyFormat {
             KeyFormat::Hex => "hex",
             KeyFormat::Jwk => "jwk",
             KeyFormat::Jwks => "jwks",
+            KeyFormat::Pem => "pem",
         }
     }
 
@@ -51,28 +56,31 @@ impl KeyFormat {
             "hex" => KeyFormat::Hex,
             "jwk" => KeyFormat::Jwk,
             "jwks" => KeyFormat::Jwks,
+            "pem" => KeyFormat::Pem,
             _ => return None,
         })
     }
 
     /// Every format, in UI order.
-    pub const ALL: [KeyFormat; 6] = [
+    pub const ALL: [KeyFormat; 7] = [
         KeyFormat::Utf8,
         KeyFormat::Base64,
         KeyFormat::Base64Url,
         KeyFormat::Hex,
         KeyFormat::Jwk,
         KeyFormat::Jwks,
+        KeyFormat::Pem,
     ];
 }
 
-/// What a key is made of. `#[non_exhaustive]`: RSA, EC (with its curve) and OKP keys slot in here, and every
-/// key question is answered by [`permits`] from this type.
+/// What a key is made of; every key question is answered by [`permits`] from this type.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum KeyMaterial {
     /// A symmetric secret (JWK `kty: "oct"`), for HS256/384/512.
     Oct(Vec<u8>),
+    /// An RSA, EC or OKP key (public, or private with its public part).
+    Asym(Box<AsymKey>),
 }
 
 /// A JWK's `use` (RFC 7517 §4.2).
@@ -131,6 +139,10 @@ pub struct Key {
     pub key_ops: Option<Vec<KeyOp>>,
     /// Position in the JWK Set, if it came from one.
     pub index: Option<usize>,
+    /// The certificate the key came from (PEM certificate or JWK `x5c`), if any.
+    pub cert: Option<CertInfo>,
+    /// How the key was written ("PEM X.509 certificate", "JWK", …), for display.
+    pub source: &'static str,
 }
 
 impl fmt::Debug for Key {
@@ -143,6 +155,7 @@ impl fmt::Debug for Key {
             .field("use_", &self.use_)
             .field("key_ops", &self.key_ops)
             .field("index", &self.index)
+            .field("source", &self.source)
             .finish()
     }
 }
@@ -158,13 +171,25 @@ impl Key {
             use_: None,
             key_ops: None,
             index: None,
+            cert: None,
+            source: "secret",
         }
     }
 
-    /// The JWK key type: `"oct"` (later also `"RSA"`, `"EC"`, `"OKP"`).
+    /// An asymmetric key with no restrictions.
+    pub fn asym(key: AsymKey, source: &'static str) -> Self {
+        Key {
+            material: KeyMaterial::Asym(Box::new(key)),
+            source,
+            ..Key::oct(Vec::new())
+        }
+    }
+
+    /// The JWK key type: `"oct"`, `"RSA"`, `"EC"` or `"OKP"`.
     pub const fn kty(&self) -> &'static str {
-        match self.material {
+        match &self.material {
             KeyMaterial::Oct(_) => "oct",
+            KeyMaterial::Asym(k) => k.kty(),
         }
     }
 
@@ -172,13 +197,83 @@ impl Key {
     pub fn secret(&self) -> Option<&[u8]> {
         match &self.material {
             KeyMaterial::Oct(b) => Some(b),
+            KeyMaterial::Asym(_) => None,
         }
     }
 
-    /// Key size in bits (a secret's length; later a modulus or curve size).
+    /// The asymmetric key, if this is one.
+    pub fn asymmetric(&self) -> Option<&AsymKey> {
+        match &self.material {
+            KeyMaterial::Oct(_) => None,
+            KeyMaterial::Asym(k) => Some(k),
+        }
+    }
+
+    /// The curve of an EC or OKP key.
+    pub fn curve(&self) -> Option<Curve> {
+        self.asymmetric().and_then(AsymKey::curve)
+    }
+
+    /// True for a private asymmetric key (which also verifies, through its public part).
+    pub fn is_private(&self) -> bool {
+        self.asymmetric().is_some_and(AsymKey::has_private)
+    }
+
+    /// Key size in bits: a secret's length, an RSA modulus, or a curve's size.
     pub fn bits(&self) -> usize {
         match &self.material {
             KeyMaterial::Oct(b) => b.len() * 8,
+            KeyMaterial::Asym(k) => k.bits(),
+        }
+    }
+
+    /// The algorithms this key can be used with, by its type alone (RFC 8725 §3.1: a key is bound to its
+    /// algorithms; JWK `alg` narrows this further in [`permits`]).
+    pub fn algorithms(&self) -> &'static [Alg] {
+        match self.asymmetric() {
+            None => &[Alg::HS256, Alg::HS384, Alg::HS512],
+            Some(AsymKey::Rsa(_)) => &[
+                Alg::RS256,
+                Alg::RS384,
+                Alg::RS512,
+                Alg::PS256,
+                Alg::PS384,
+                Alg::PS512,
+            ],
+            Some(AsymKey::Ec(k)) => match k.curve() {
+                Curve::P256 => &[Alg::ES256],
+                Curve::P384 => &[Alg::ES384],
+                _ => &[Alg::ES512],
+            },
+            Some(AsymKey::Okp(_)) => &[Alg::EdDSA],
+        }
+    }
+
+    /// The algorithm to sign with when none is named: the JWK's `alg`, else HS256 for a secret, RS256 for
+    /// RSA (the common choice of identity providers), the curve's ES algorithm, EdDSA for Ed25519.
+    pub fn default_alg(&self) -> Alg {
+        if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
+            return a;
+        }
+        match self.asymmetric() {
+            None => Alg::HS256,
+            Some(AsymKey::Rsa(_)) => Alg::RS256,
+            Some(k) => k.curve().map_or(Alg::EdDSA, Curve::alg),
+        }
+    }
+
+    /// "RSA 2048-bit public key", "EC P-256 private key", "256-bit secret" (for messages and the app).
+    pub fn describe(&self) -> String {
+        match &self.material {
+            KeyMaterial::Oct(b) => format!("{}-bit secret", b.len() * 8),
+            KeyMaterial::Asym(k) => {
+                let which = if k.has_private() { "private" } else { "public" };
+                match k.as_ref() {
+                    AsymKey::Rsa(r) => format!("RSA {}-bit {which} key", r.bits()),
+                    AsymKey::Ec(e) => format!("EC {} {which} key", e.curve().name()),
+                    AsymKey::Okp(_) => format!("OKP Ed25519 {which} key"),
+                }
+            }
         }
     }
 }
@@ -191,12 +286,44 @@ pub struct Refusal {
 }
 
 /// The one rule for "may `key` be used with `alg` for `op`", asked by verification, signing, the npm
-/// binding and the app alike (RFC 7517 §4.2–4.4, RFC 8725 §3.1): the key type must fit the algorithm, a
-/// JWK `alg` must be that algorithm, `use` must be `sig`, and `key_ops` must list the operation.
-pub fn permits(key: &Key, alg: HmacAlg, op: Operation) -> Result<(), Refusal> {
+/// binding and the app alike (RFC 7517 §4.2–4.4, RFC 8725 §2.1, §3.1): the key type (and curve) must fit the
+/// algorithm — a secret only HS*, RSA only RS*/PS*, each NIST curve only its ES algorithm, Ed25519 only EdDSA,
+/// so a public key never verifies an HMAC token — signing needs the private key, a JWK `alg` must be that
+/// algorithm, `use` must be `sig`, and `key_ops` must list the operation.
+pub fn permits(key: &Key, alg: Alg, op: Operation) -> Result<(), Refusal> {
     let refuse = |message: String| Err(Refusal { message });
-    match &key.material {
-        KeyMaterial::Oct(_) => {}
+    if !key.algorithms().contains(&alg) {
+        let what = key.describe();
+        return refuse(match (alg.family(), key.asymmetric()) {
+            (Family::Hmac(_), Some(_)) => format!(
+                "The token is {} (HMAC with a shared secret), but the key is an asymmetric {what}: using a public \
+                 key as an HMAC secret is the algorithm-confusion attack (RFC 8725 §2.1), so it is refused.",
+                alg.name()
+            ),
+            (Family::Ecdsa(c), Some(AsymKey::Ec(k))) => format!(
+                "{} needs a {} key, but the key is on {} (RFC 7518 §3.4).",
+                alg.name(),
+                c.name(),
+                k.curve().name()
+            ),
+            _ => format!(
+                "{} needs {} key, but the key is a {what}.",
+                alg.name(),
+                match alg.kty() {
+                    "oct" => "a shared secret (oct)",
+                    "RSA" => "an RSA",
+                    "EC" => "an EC",
+                    _ => "an OKP (Ed25519)",
+                }
+            ),
+        });
+    }
+    if op == Operation::Sign && key.asymmetric().is_some_and(|k| !k.has_private()) {
+        return refuse(format!(
+            "Signing {} needs the private key, and this is a {}.",
+            alg.name(),
+            key.describe()
+        ));
     }
     if let Some(a) = key.alg.as_deref().filter(|a| *a != alg.name()) {
         return refuse(format!(
@@ -313,7 +440,21 @@ pub fn parse_with(text: &str, format: KeyFormat, strict: bool) -> Result<KeySet,
         return Err(key_err(ErrorCode::KeyEmpty, whole, "No key was given."));
     }
     match format {
-        KeyFormat::Utf8 => secret(text.as_bytes().to_vec(), whole).map(KeySet::single),
+        KeyFormat::Utf8 => match material::classify(text.as_bytes()) {
+            // Key text pasted as is: a PEM key or certificate, or the JSON of an asymmetric JWK / JWK Set, is
+            // read as that key (never as an HMAC secret: `permits` keeps it away from HS*).
+            Some(d) if d.wrapping == Wrapping::Raw => match d.material {
+                Material::PemPublicKey | Material::PemPrivateKey | Material::PemCertificate => {
+                    pem(text, strict)
+                }
+                Material::PublicJwk | Material::PrivateJwk | Material::AsymmetricJwkSet => {
+                    parse_jwk_text(text, strict)
+                }
+                _ => secret(text.as_bytes().to_vec(), whole).map(KeySet::single),
+            },
+            _ => secret(text.as_bytes().to_vec(), whole).map(KeySet::single),
+        },
+        KeyFormat::Pem => pem(text, strict),
         KeyFormat::Base64 | KeyFormat::Base64Url => {
             let (t, off) = trimmed(text);
             let name = if format == KeyFormat::Base64 {
@@ -377,7 +518,34 @@ pub fn parse_with(text: &str, format: KeyFormat, strict: bool) -> Result<KeySet,
             })?;
             secret(bytes, whole).map(KeySet::single)
         }
-        KeyFormat::Jwk | KeyFormat::Jwks => parse_jwk_text(text),
+        KeyFormat::Jwk | KeyFormat::Jwks => parse_jwk_text(text, strict),
+    }
+}
+
+fn pem(text: &str, strict: bool) -> Result<KeySet, InspectError> {
+    let parsed = pkix::parse_pem(text)?;
+    let mut key = Key::asym(parsed.key, parsed.source);
+    key.cert = parsed.cert;
+    strong_enough(&key, strict, Span::new(0, text.len()))?;
+    let mut set = KeySet::single(key);
+    set.notes = parsed.notes;
+    Ok(set)
+}
+
+/// RFC 7518 §3.3: an RSA key for RS*/PS* is 2048 bits or more. Strict parsing (verify, sign) refuses a
+/// shorter one; lenient parsing (the app) keeps it, and verification flags it (`rsa-key-too-short`).
+fn strong_enough(key: &Key, strict: bool, span: Span) -> Result<(), InspectError> {
+    match key.asymmetric() {
+        Some(AsymKey::Rsa(r)) if strict && r.bits() < RSA_MIN_BITS => Err(key_err(
+            ErrorCode::KeyWeak,
+            span,
+            format!(
+                "The RSA key is {} bits; RFC 7518 §3.3 requires at least {RSA_MIN_BITS}, so it is refused (a \
+                 factorable key lets anyone forge signatures).",
+                r.bits()
+            ),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -427,7 +595,7 @@ fn hex_decode(t: &str) -> Result<Vec<u8>, (Span, String)> {
         .collect())
 }
 
-fn parse_jwk_text(text: &str) -> Result<KeySet, InspectError> {
+fn parse_jwk_text(text: &str, strict: bool) -> Result<KeySet, InspectError> {
     let parsed = json::parse(text).map_err(|e| {
         key_err(
             ErrorCode::KeyJson,
@@ -436,15 +604,22 @@ fn parse_jwk_text(text: &str) -> Result<KeySet, InspectError> {
             format!("The key is not valid JSON at byte {}.", e.offset),
         )
     })?;
-    from_jwk_json(&parsed.value, text.len())
+    from_jwk_json_with(&parsed.value, text.len(), strict)
 }
 
 /// At most this many keys in a JWK Set: each is parsed and may be tried, so a set is bounded work.
 pub const MAX_SET_KEYS: usize = 1000;
 
+/// Builds keys from a parsed JWK or JWK Set, strictly (see [`from_jwk_json_with`]).
+pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> {
+    from_jwk_json_with(v, text_len, true)
+}
+
 /// Builds keys from a parsed JWK or JWK Set (used for JS objects too). A member of the wrong type is an
 /// error naming it, never an absent member: an unreadable restriction must not leave a key unrestricted.
-pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> {
+/// Keys of a type this tool does not use (Ed448, X25519, secp256k1, `kty` unknown) are skipped in a set, with
+/// the reason in [`KeySet::skipped`].
+pub fn from_jwk_json_with(v: &Json, text_len: usize, strict: bool) -> Result<KeySet, InspectError> {
     let whole = Span::new(0, text_len);
     if v.as_object().is_none() {
         return Err(key_err(
@@ -454,7 +629,7 @@ pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> 
         ));
     }
     let Some(keys) = v.get("keys") else {
-        let key = jwk(v, whole).and_then(|k| k.ok_or_else(|| unusable_kty(v, whole)))?;
+        let key = jwk(v, whole, strict)?.map_err(|e| *e)?;
         return Ok(KeySet::single(key));
     };
     let Json::Array(items) = keys else {
@@ -485,14 +660,12 @@ pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> 
             e.message = format!("Key {i} of the JWK Set: {}", e.message);
             e
         };
-        match jwk(item, whole).map_err(located)? {
-            Some(mut k) => {
+        match jwk(item, whole, strict).map_err(located)? {
+            Ok(mut k) => {
                 k.index = Some(i);
                 set.keys.push(k);
             }
-            None => set
-                .skipped
-                .push(format!("key {i}: {}", unusable_kty(item, whole).message)),
+            Err(unusable) => set.skipped.push(format!("key {i}: {}", unusable.message)),
         }
     }
     if set.keys.is_empty() {
@@ -500,7 +673,7 @@ pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> 
             "The JWK Set is empty.".to_owned()
         } else {
             format!(
-                "The JWK Set has no usable symmetric (oct) key ({}).",
+                "The JWK Set has no usable key ({}).",
                 set.skipped.join("; ")
             )
         };
@@ -509,17 +682,14 @@ pub fn from_jwk_json(v: &Json, text_len: usize) -> Result<KeySet, InspectError> 
     Ok(set)
 }
 
-fn unusable_kty(v: &Json, whole: Span) -> InspectError {
-    let kty = v.get("kty").and_then(Json::as_str).unwrap_or_default();
-    key_err(
-        ErrorCode::KeyJwk,
-        whole,
-        format!("The JWK has kty \"{kty}\": only symmetric (\"oct\") keys verify HMAC tokens."),
-    )
-}
-
-/// One JWK: `Ok(None)` for a well-formed key of a type this tool does not use (skipped in a set).
-fn jwk(v: &Json, whole: Span) -> Result<Option<Key>, InspectError> {
+/// One JWK: `Ok(Err(why))` for a well-formed key of a type this tool does not use (skipped in a set; the
+/// error of a single key).
+#[allow(clippy::type_complexity)]
+fn jwk(
+    v: &Json,
+    whole: Span,
+    strict: bool,
+) -> Result<Result<Key, Box<InspectError>>, InspectError> {
     let bad = |message: String| key_err(ErrorCode::KeyJwk, whole, message);
     if v.as_object().is_none() {
         return Err(bad(format!(
@@ -577,25 +747,170 @@ fn jwk(v: &Json, whole: Span) -> Result<Option<Key>, InspectError> {
             )))
         }
     };
-    if kty != "oct" {
-        return Ok(None);
-    }
-    let k =
-        text("k")?.ok_or_else(|| bad("The oct JWK has no \"k\" string (the key value).".into()))?;
-    let bytes = b64::decode(k)
-        .map_err(|e| {
+    let member = |name: &str| -> Result<Option<Vec<u8>>, InspectError> {
+        match text(name)? {
+            None => Ok(None),
+            Some(s) => b64::decode(s).map(|d| Some(d.bytes)).map_err(|e| {
+                bad(format!(
+                    "The JWK's \"{name}\" is not base64url: {}",
+                    b64_problem(&e, 0)
+                ))
+            }),
+        }
+    };
+    let need = |name: &str| -> Result<Vec<u8>, InspectError> {
+        member(name)?.ok_or_else(|| {
             bad(format!(
-                "The JWK's \"k\" is not base64url: {}",
-                b64_problem(&e, 0)
+                "The {kty} JWK has no \"{name}\" member (RFC 7518 §6)."
             ))
-        })?
-        .bytes;
-    let mut key = secret(bytes, whole)?;
+        })
+    };
+    let value = |m: String| pkix::value_err(whole, m);
+    let mut key = match kty {
+        "oct" => Key {
+            source: "JWK",
+            ..secret(need("k")?, whole)?
+        },
+        "RSA" => {
+            let (n, e) = match (member("n")?, member("e")?) {
+                (Some(n), Some(e)) => (n, e),
+                (None, None) if v.get("x5c").is_some() => {
+                    let (k, info) = x5c_key(v, whole)?;
+                    let mut key = Key::asym(k, "JWK (x5c certificate)");
+                    key.cert = Some(info);
+                    return finish_jwk(key, kid, alg, use_, key_ops, whole, strict).map(Ok);
+                }
+                _ => {
+                    return Err(bad(
+                        "The RSA JWK needs both \"n\" and \"e\" (RFC 7518 §6.3.1).".into(),
+                    ))
+                }
+            };
+            let rsa = match member("d")? {
+                None => RsaKey::from_public(&n, &e),
+                Some(d) => {
+                    let primes: Vec<Vec<u8>> =
+                        [member("p")?, member("q")?].into_iter().flatten().collect();
+                    let refs: Vec<&[u8]> = primes.iter().map(Vec::as_slice).collect();
+                    RsaKey::from_private(&n, &e, &d, &refs)
+                }
+            }
+            .map_err(value)?;
+            Key::asym(AsymKey::Rsa(rsa), "JWK")
+        }
+        "EC" | "OKP" => {
+            let crv = text("crv")?.ok_or_else(|| bad(format!("The {kty} JWK has no \"crv\".")))?;
+            let curve = match (kty, Curve::from_name(crv)) {
+                ("EC", Some(c)) if c != Curve::Ed25519 => c,
+                ("OKP", Some(Curve::Ed25519)) => Curve::Ed25519,
+                ("EC", None) if crv == "secp256k1" => {
+                    return Ok(Err(Box::new(key_err(
+                        ErrorCode::KeyUnsupported,
+                        whole,
+                        "The JWK is on secp256k1 (ES256K), which this tool does not verify.",
+                    ))))
+                }
+                ("OKP", None) if matches!(crv, "Ed448" | "X25519" | "X448") => {
+                    return Ok(Err(Box::new(key_err(
+                        ErrorCode::KeyUnsupported,
+                        whole,
+                        format!(
+                            "The JWK is an OKP {crv} key, which this tool does not verify (EdDSA with Ed25519 only)."
+                        ),
+                    ))))
+                }
+                _ => {
+                    return Err(bad(format!(
+                        "The {kty} JWK has crv \"{crv}\", which is not a {kty} curve (RFC 7518 §6.2.1.1, RFC 8037 §2)."
+                    )))
+                }
+            };
+            let asym = if curve == Curve::Ed25519 {
+                let public = OkpKey::from_public(&need("x")?).map_err(value)?;
+                match member("d")? {
+                    None => AsymKey::Okp(public),
+                    Some(d) => AsymKey::Okp(OkpKey::from_seed(&d, Some(&public)).map_err(value)?),
+                }
+            } else {
+                let public = EcKey::from_xy(curve, &need("x")?, &need("y")?).map_err(value)?;
+                match member("d")? {
+                    None => AsymKey::Ec(public),
+                    Some(d) => {
+                        AsymKey::Ec(EcKey::from_scalar(curve, &d, Some(&public)).map_err(value)?)
+                    }
+                }
+            };
+            Key::asym(asym, "JWK")
+        }
+        other => {
+            return Ok(Err(Box::new(key_err(
+                ErrorCode::KeyJwk,
+                whole,
+                format!(
+                    "The JWK has kty \"{other}\": only oct, RSA, EC and OKP keys sign JWS tokens."
+                ),
+            ))))
+        }
+    };
+    if v.get("x5c").is_some() && key.asymmetric().is_some() {
+        let (cert_key, info) = x5c_key(v, whole)?;
+        if key.asymmetric().map(AsymKey::public_only) != Some(cert_key) {
+            return Err(bad(
+                "The JWK's \"x5c\" certificate holds a different key than its own members (RFC 7517 §4.7).".into(),
+            ));
+        }
+        key.cert = Some(info);
+    }
+    finish_jwk(key, kid, alg, use_, key_ops, whole, strict).map(Ok)
+}
+
+/// The key of a JWK's `x5c` (its first certificate: RFC 7517 §4.7).
+fn x5c_key(v: &Json, whole: Span) -> Result<(AsymKey, CertInfo), InspectError> {
+    let bad = |m: &str| key_err(ErrorCode::KeyJwk, whole, m);
+    match v.get("x5c") {
+        Some(Json::Array(items)) => match items.first() {
+            Some(Json::String(first)) => pkix::x5c_entry(first, whole),
+            _ => Err(bad(
+                "The JWK's \"x5c\" must be a non-empty array of base64 strings.",
+            )),
+        },
+        _ => Err(bad(
+            "The JWK's \"x5c\" must be an array of base64 strings (RFC 7517 §4.7).",
+        )),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish_jwk(
+    mut key: Key,
+    kid: Option<String>,
+    alg: Option<String>,
+    use_: Option<KeyUse>,
+    key_ops: Option<Vec<KeyOp>>,
+    whole: Span,
+    strict: bool,
+) -> Result<Key, InspectError> {
+    if let (Some(a), false) = (alg.as_deref(), key.secret().is_some()) {
+        // A JWK's `alg` must be one its key type can do (RFC 7517 §4.4); a contradiction is an error.
+        if let Some(parsed) = Alg::from_name(a) {
+            if !key.algorithms().contains(&parsed) {
+                return Err(key_err(
+                    ErrorCode::KeyJwk,
+                    whole,
+                    format!(
+                        "The JWK's \"alg\" is {a}, which a {} cannot do.",
+                        key.describe()
+                    ),
+                ));
+            }
+        }
+    }
+    strong_enough(&key, strict, whole)?;
     key.kid = kid;
     key.alg = alg;
     key.use_ = use_;
     key.key_ops = key_ops;
-    Ok(Some(key))
+    Ok(key)
 }
 
 /// Guesses the format of key text, for a "this looks like …" hint. `None` when nothing stands out.
@@ -670,13 +985,13 @@ mod tests {
 
     #[test]
     fn jwks_skips_other_key_types() {
-        let set = r#"{"keys":[{"kty":"RSA","n":"x","e":"AQAB"},{"kty":"oct","k":"AQID"}]}"#;
+        let set = r#"{"keys":[{"kty":"OKP","crv":"Ed448","x":"AA"},{"kty":"oct","k":"AQID"}]}"#;
         let s = parse(set, KeyFormat::Jwks).unwrap();
         assert!(s.is_set);
         assert_eq!(s.keys.len(), 1);
         assert_eq!(s.keys[0].index, Some(1));
         assert_eq!(s.skipped.len(), 1);
-        let e = parse(r#"{"keys":[{"kty":"RSA"}]}"#, KeyFormat::Jwks).unwrap_err();
+        let e = parse(r#"{"keys":[{"kty":"XYZ"}]}"#, KeyFormat::Jwks).unwrap_err();
         assert_eq!(e.code, ErrorCode::KeyJwk);
     }
 
@@ -718,16 +1033,16 @@ mod tests {
     #[test]
     fn the_one_rule_answers_alg_use_and_key_ops() {
         let mut k = Key::oct(b"0123456789abcdef0123456789abcdef".to_vec());
-        assert!(permits(&k, HmacAlg::HS256, Operation::Verify).is_ok());
+        assert!(permits(&k, Alg::HS256, Operation::Verify).is_ok());
         k.alg = Some("HS384".into());
-        assert!(permits(&k, HmacAlg::HS256, Operation::Sign).is_err());
-        assert!(permits(&k, HmacAlg::HS384, Operation::Sign).is_ok());
+        assert!(permits(&k, Alg::HS256, Operation::Sign).is_err());
+        assert!(permits(&k, Alg::HS384, Operation::Sign).is_ok());
         k.use_ = Some(KeyUse::Enc);
-        assert!(permits(&k, HmacAlg::HS384, Operation::Verify).is_err());
+        assert!(permits(&k, Alg::HS384, Operation::Verify).is_err());
         k.use_ = Some(KeyUse::Sig);
         k.key_ops = Some(vec![KeyOp::Verify]);
-        assert!(permits(&k, HmacAlg::HS384, Operation::Verify).is_ok());
-        assert!(permits(&k, HmacAlg::HS384, Operation::Sign).is_err());
+        assert!(permits(&k, Alg::HS384, Operation::Verify).is_ok());
+        assert!(permits(&k, Alg::HS384, Operation::Sign).is_err());
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! Lint ids are kebab-case and append-only (documented in the README). A finding is advice, not an error:
 //! the token still decodes.
 
+use super::alg::{Alg, KNOWN_UNSUPPORTED};
+use super::asym::{AsymKey, SigFault, RSA_MIN_BITS};
 use super::b64::B64Issue;
 use super::claims::{self, DATE_CLAIMS};
 use super::crit;
 use super::error::{ErrorCode, InspectError, Part, Span};
 use super::json::Json;
+use super::keys::{Key, KeySet};
 use super::mac::HmacAlg;
 use super::token::{Decoded, Payload, TokenKind};
 
@@ -80,7 +83,7 @@ registry! {
     MissingAlg => "missing-alg", "RFC 7515 §4.1.1";
     /// A signed token whose signature part is empty.
     MissingSignature => "missing-signature", "RFC 7515 §5.2";
-    /// An algorithm this tool cannot verify (asymmetric, or unknown).
+    /// An algorithm this tool cannot verify (ES256K, Ed448, or unknown).
     UnsupportedAlg => "unsupported-alg", "RFC 7518 §3.1";
     /// The HMAC key is shorter than the hash output.
     WeakHmacKey => "weak-hmac-key", "RFC 7518 §3.2";
@@ -126,6 +129,26 @@ registry! {
     Encrypted => "encrypted", "RFC 7516 §9";
     /// `cty: JWT`: the payload is a nested token.
     NestedJwt => "nested-jwt", "RFC 7519 §5.2";
+    /// An RSA key shorter than 2048 bits.
+    RsaKeyTooShort => "rsa-key-too-short", "RFC 7518 §3.3";
+    /// An ECDSA signature in ASN.1 DER form instead of the raw R‖S JOSE requires.
+    EcdsaDerSignature => "ecdsa-der-signature", "RFC 7518 §3.4";
+    /// A signature of the wrong length for the algorithm and key.
+    SignatureLength => "signature-length", "RFC 7518 §3";
+    /// An ECDSA `r` or `s` of zero or not below the group order (the "psychic signature").
+    EcdsaScalarRange => "ecdsa-scalar-range", "CVE-2022-21449";
+    /// A private key was given where the public key is enough.
+    PrivateKeyPasted => "private-key-pasted", "RFC 7517 §9.2";
+    /// The header's `jwk` contains private members (`d`, …).
+    TokenJwkPrivate => "token-jwk-private", "RFC 7517 §9.2";
+    /// A JWK's `alg`, `crv`, `use` or `key_ops` contradicts the token.
+    JwkContradictsToken => "jwk-contradicts-token", "RFC 7517 §4";
+    /// A JWK Set whose keys lack `kid`s or repeat one.
+    JwksKid => "jwks-kid", "RFC 7517 §4.5";
+    /// `nbf` is after `exp`: the token is never valid.
+    NbfAfterExp => "nbf-after-exp", "RFC 7519 §4.1.5";
+    /// The key's X.509 certificate is expired or not yet valid (JOSE does not check it).
+    CertificateValidity => "certificate-validity", "RFC 5280 §4.1.2.5";
 }
 
 /// One finding.
@@ -222,16 +245,12 @@ fn lint_header(d: &Decoded, out: &mut Vec<Finding>) {
             ));
         }
         Some(Json::String(alg)) if d.kind == TokenKind::Jws => {
-            if HmacAlg::from_name(alg).is_none() {
-                let known = matches!(
-                    alg.as_str(),
-                    "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" | "ES256" | "ES384" | "ES512"
-                        | "ES256K" | "EdDSA" | "Ed25519" | "Ed448"
-                );
+            if Alg::from_name(alg).is_none() {
+                let known = KNOWN_UNSUPPORTED.contains(&alg.as_str());
                 let msg = if known {
                     format!(
-                        "{alg} is an asymmetric algorithm verified with a public key; this tool verifies HMAC \
-                         (HS256/HS384/HS512) only, so the signature is not checked here (it is not invalid)."
+                        "{alg} is a JOSE algorithm this tool does not verify (it verifies HS*, RS*, PS*, ES256/384/512 \
+                         and EdDSA with Ed25519), so the signature is not checked here (it is not invalid)."
                     )
                 } else {
                     format!("\"{alg}\" is not a JWS algorithm this tool knows; the signature cannot be checked.")
@@ -287,6 +306,23 @@ fn lint_header(d: &Decoded, out: &mut Vec<Finding>) {
         );
     }
 
+    if let Some(Json::Object(members)) = h.get("jwk") {
+        let private: Vec<&str> = members
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| matches!(*k, "d" | "p" | "q" | "dp" | "dq" | "qi" | "oth" | "k"))
+            .collect();
+        if !private.is_empty() {
+            out.push(danger(
+                Lint::TokenJwkPrivate,
+                format!(
+                    "The header's \"jwk\" contains private key members ({}): whoever made the token published its \
+                     private key, so anyone can sign as its owner. Revoke that key.",
+                    private.join(", ")
+                ),
+            ));
+        }
+    }
     for name in ["jwk", "jku", "x5u", "x5c"] {
         if h.get(name).is_some() {
             let what = match name {
@@ -562,6 +598,19 @@ fn lint_claims(p: &Json, now: f64, out: &mut Vec<Finding>) {
                     ),
                 ));
             }
+        }
+    }
+    if let (Some(nbf), Some(exp)) = (num("nbf"), exp) {
+        if nbf > exp {
+            out.push(payload_finding(
+                Lint::NbfAfterExp,
+                Severity::Warning,
+                format!(
+                    "\"nbf\" ({}) is after \"exp\" ({}): the token is never valid.",
+                    iso(nbf),
+                    iso(exp)
+                ),
+            ));
         }
     }
     if let Some(nbf) = num("nbf").filter(|&nbf| nbf > now) {
@@ -870,6 +919,151 @@ pub fn key_findings(alg: HmacAlg, key: &[u8], verified: bool) -> Vec<Finding> {
     out
 }
 
+/// Findings about an asymmetric key: an RSA modulus under 2048 bits, a private key where the public one
+/// does, a certificate outside its validity at `now`.
+pub fn asym_key_findings(key: &Key, now: f64) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(asym) = key.asymmetric() else {
+        return out;
+    };
+    if let AsymKey::Rsa(r) = asym {
+        if r.bits() < RSA_MIN_BITS {
+            let sev = if r.bits() < 1024 {
+                Severity::Danger
+            } else {
+                Severity::Warning
+            };
+            out.push(
+                Finding::new(
+                    Lint::RsaKeyTooShort,
+                    sev,
+                    format!(
+                        "The RSA key is {} bits; RFC 7518 §3.3 requires at least 2048 (shorter moduli can be factored, \
+                         and then anyone can sign). Strict verification refuses it.",
+                        r.bits()
+                    ),
+                )
+                .at(Part::Key, None),
+            );
+        }
+    }
+    if asym.has_private() {
+        out.push(
+            Finding::new(
+                Lint::PrivateKeyPasted,
+                Severity::Warning,
+                "The key is a private key: verifying needs only the public key. Keep private keys out of tools and \
+                 configuration that only verify.",
+            )
+            .at(Part::Key, None),
+        );
+    }
+    if let Some(c) = &key.cert {
+        let (nb, na) = (c.not_before as f64, c.not_after as f64);
+        let problem = if now > na {
+            Some(format!("expired on {}", iso(na)))
+        } else if now < nb {
+            Some(format!("is not valid before {}", iso(nb)))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            out.push(
+                Finding::new(
+                    Lint::CertificateValidity,
+                    Severity::Info,
+                    format!(
+                        "The key's certificate ({}) {p}. JOSE verification uses only its key and does not check its \
+                         dates; your identity provider may have rotated it.",
+                        c.subject
+                    ),
+                )
+                .at(Part::Key, None),
+            );
+        }
+    }
+    out
+}
+
+/// The finding for a signature of the wrong shape (never for a plain mismatch).
+pub fn signature_findings(fault: SigFault, alg: &str) -> Vec<Finding> {
+    let (lint, msg) = match fault {
+        SigFault::Mismatch => return Vec::new(),
+        SigFault::Length { expected, got } => (
+            Lint::SignatureLength,
+            format!("The signature is {got} bytes; {alg} with this key makes {expected}-byte signatures."),
+        ),
+        SigFault::EcdsaDer => (
+            Lint::EcdsaDerSignature,
+            format!(
+                "The signature is ASN.1 DER (as OpenSSL writes it); {alg} in JOSE is the fixed-length raw R‖S \
+                 (RFC 7518 §3.4). The signer must convert it."
+            ),
+        ),
+        SigFault::EcdsaScalar { zero } => (
+            Lint::EcdsaScalarRange,
+            format!(
+                "The signature's r or s is {}: such a signature is never valid, and verifiers that accepted it \
+                 (CVE-2022-21449, \"psychic signatures\") let anyone forge tokens.",
+                if zero { "zero" } else { "not below the group order" }
+            ),
+        ),
+    };
+    vec![Finding::new(lint, Severity::Danger, msg).at(Part::Signature, None)]
+}
+
+/// Findings about a JWK Set of several keys: keys without `kid` (a token cannot name them) or a `kid` used
+/// twice (a token's `kid` does not pick one key), RFC 7517 §4.5.
+pub fn jwks_findings(set: &KeySet) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !set.is_set || set.keys.len() < 2 {
+        return out;
+    }
+    let missing = set.keys.iter().filter(|k| k.kid.is_none()).count();
+    if missing > 0 {
+        out.push(Finding::new(
+            Lint::JwksKid,
+            Severity::Warning,
+            format!(
+                "{missing} of the JWK Set's {} keys have no \"kid\": tokens cannot name them, so every compatible key \
+                 is tried.",
+                set.keys.len()
+            ),
+        ).at(Part::Key, None));
+    }
+    let mut kids: Vec<&str> = set.keys.iter().filter_map(|k| k.kid.as_deref()).collect();
+    kids.sort_unstable();
+    if let Some(w) = kids.windows(2).find(|w| w[0] == w[1]) {
+        out.push(Finding::new(
+            Lint::JwksKid,
+            Severity::Warning,
+            format!(
+                "More than one key of the JWK Set has kid \"{}\": a token's kid does not pick one key.",
+                w[0]
+            ),
+        ).at(Part::Key, None));
+    }
+    out
+}
+
+/// The finding for a key refused for the token's algorithm: a public key for an HMAC token is the
+/// algorithm-confusion attack; a JWK whose `alg`, `crv`, `use` or `key_ops` say otherwise contradicts it.
+pub fn mismatch_findings(key: &Key, alg: Alg, message: &str) -> Vec<Finding> {
+    let lint = if alg.hmac().is_some() && key.asymmetric().is_some() {
+        Lint::PublicKeyAsSecret
+    } else if key.source.starts_with("JWK") {
+        Lint::JwkContradictsToken
+    } else {
+        return Vec::new();
+    };
+    let sev = if lint == Lint::PublicKeyAsSecret {
+        Severity::Danger
+    } else {
+        Severity::Warning
+    };
+    vec![Finding::new(lint, sev, message.to_owned()).at(Part::Key, None)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::b64;
@@ -991,7 +1185,19 @@ mod tests {
                 "{typ}"
             );
         }
-        assert!(ids_for(r#"{"alg":"RS256"}"#, "{}", "AA", 0.0).contains(&"unsupported-alg"));
+        assert!(ids_for(r#"{"alg":"ES256K"}"#, "{}", "AA", 0.0).contains(&"unsupported-alg"));
+        assert!(!ids_for(r#"{"alg":"RS256"}"#, "{}", "AA", 0.0).contains(&"unsupported-alg"));
+        assert!(ids_for(
+            r#"{"alg":"ES256","jwk":{"kty":"EC","crv":"P-256","x":"AA","y":"AA","d":"AA"}}"#,
+            "{}",
+            "AA",
+            0.0
+        )
+        .contains(&"token-jwk-private"));
+        assert!(
+            ids_for(r#"{"alg":"HS256"}"#, r#"{"nbf":20,"exp":10}"#, "AA", 0.0)
+                .contains(&"nbf-after-exp")
+        );
         assert!(ids_for(r#"{"alg":"HS256"}"#, "{}", "", 0.0).contains(&"missing-signature"));
         assert!(ids_for(r#"{"typ":"JWT"}"#, "{}", "AA", 0.0).contains(&"missing-alg"));
     }
@@ -1048,14 +1254,14 @@ mod tests {
             .iter()
             .all(|f| f.id() != "well-known-secret"));
         let e = super::super::keys::parse(
-            "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n",
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host",
             super::super::keys::KeyFormat::Utf8,
         )
         .unwrap_err();
         let f = refused_key_findings(&e);
         assert_eq!(f[0].id(), "public-key-as-secret");
         assert!(
-            f[0].message.contains("a PEM public key"),
+            f[0].message.contains("an OpenSSH public key"),
             "{}",
             f[0].message
         );
@@ -1070,7 +1276,7 @@ mod tests {
                 .id()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
-            assert!(l.rfc().starts_with("RFC "));
+            assert!(l.rfc().starts_with("RFC ") || l.rfc().starts_with("CVE-"));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! HMAC signing and constant-time verification (RFC 7518 §3.2), on the `hmac` and `sha2` crates.
 
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Sha256, Sha384, Sha512};
 
 /// The HMAC algorithms of RFC 7518 §3.2.

@@ -1,11 +1,14 @@
-//! Signing: HS256/384/512 compact JWS, byte-compatible with PyJWT, jose and jsonwebtoken.
+//! Signing: compact JWS for every supported algorithm (HS*, RS*, PS*, ES256/384/512, EdDSA), byte-compatible
+//! with PyJWT, jose and jsonwebtoken for the deterministic ones.
 
+use super::alg::Alg;
+use super::asym::Entropy;
 use super::b64;
 use super::crit;
 use super::error::{ErrorCode, InspectError, Part, Span};
 use super::json::{self, Json};
 use super::keys::{self, KeySet, Operation};
-use super::mac::{self, HmacAlg};
+use super::mac;
 
 fn sign_err(part: Part, message: impl Into<String>) -> InspectError {
     InspectError::new(ErrorCode::SignInput, part, Span::default(), message)
@@ -13,7 +16,7 @@ fn sign_err(part: Part, message: impl Into<String>) -> InspectError {
 
 /// The header for `alg`: `{"alg":…,"typ":"JWT"}` followed by the members of `extra` in their order (an
 /// `extra` `typ` replaces the default; an `extra` `alg` must agree with `alg`).
-pub fn header_for(alg: HmacAlg, extra: Option<&Json>) -> Result<Json, InspectError> {
+pub fn header_for(alg: Alg, extra: Option<&Json>) -> Result<Json, InspectError> {
     let mut members = vec![
         ("alg".into(), Json::String(alg.name().into())),
         ("typ".into(), Json::String("JWT".into())),
@@ -53,10 +56,22 @@ pub fn sign(header: &Json, payload: &[u8], key: &[u8]) -> Result<String, Inspect
     sign_with(header, payload, &keys::from_bytes(key)?)
 }
 
+/// Signs with parsed keys and no random source: see [`sign_with_entropy`] (RSA-PSS needs one).
+pub fn sign_with(header: &Json, payload: &[u8], keys: &KeySet) -> Result<String, InspectError> {
+    sign_with_entropy(header, payload, keys, None)
+}
+
 /// Signs with parsed keys: `keys` must be one key (not a JWK Set), and the one key rule
 /// ([`keys::permits`]) must allow it to sign with the header's `alg` — the rule verification follows, so a
-/// JWK restricted to another algorithm, to encryption or to `verify` never signs.
-pub fn sign_with(header: &Json, payload: &[u8], keys: &KeySet) -> Result<String, InspectError> {
+/// public key, a key of another type or curve, or a JWK restricted to another algorithm, to encryption or to
+/// `verify` never signs. `entropy` (the caller's random source: the core has none) salts RSA-PSS, which
+/// fails without it, and blinds RSA's private operation; ECDSA (RFC 6979) and Ed25519 are deterministic.
+pub fn sign_with_entropy(
+    header: &Json,
+    payload: &[u8],
+    keys: &KeySet,
+    entropy: Option<Entropy<'_>>,
+) -> Result<String, InspectError> {
     if header.as_object().is_none() {
         return Err(sign_err(
             Part::Header,
@@ -64,16 +79,19 @@ pub fn sign_with(header: &Json, payload: &[u8], keys: &KeySet) -> Result<String,
         ));
     }
     let alg = match header.get("alg") {
-        Some(Json::String(a)) => HmacAlg::from_name(a).ok_or_else(|| {
+        Some(Json::String(a)) => Alg::from_name(a).ok_or_else(|| {
             sign_err(
                 Part::Header,
-                format!("Cannot sign with alg \"{a}\": only HS256, HS384 and HS512 are supported."),
+                format!(
+                    "Cannot sign with alg \"{a}\": HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 \
+                     and EdDSA are supported."
+                ),
             )
         })?,
         _ => {
             return Err(sign_err(
                 Part::Header,
-                "The header needs an \"alg\" (HS256, HS384 or HS512).",
+                "The header needs an \"alg\" (HS256, RS256, ES256, EdDSA, …).",
             ))
         }
     };
@@ -87,8 +105,13 @@ pub fn sign_with(header: &Json, payload: &[u8], keys: &KeySet) -> Result<String,
             ))
         }
     };
-    keys::permits(key, alg, Operation::Sign).map_err(|r| key_problem(r.message))?;
-    let secret = key.secret().unwrap_or_default();
+    keys::permits(key, alg, Operation::Sign).map_err(|r| {
+        let mut e = key_problem(r.message);
+        if key.secret().is_none() || alg.is_asymmetric() {
+            e.code = ErrorCode::KeyAlg;
+        }
+        e
+    })?;
     // Other `crit` problems are the signer's choice (a debugger makes test tokens); `b64` changes how the
     // payload is written, so its rule (RFC 7797 §3, §6) is enforced.
     if let Some(p) = crit::problems(header)
@@ -115,7 +138,13 @@ pub fn sign_with(header: &Json, payload: &[u8], keys: &KeySet) -> Result<String,
     } else {
         out.push_str(&b64::encode(payload));
     }
-    let sig = mac::sign(alg, secret, out.as_bytes());
+    let sig = match (alg.hmac(), &key.material) {
+        (Some(h), keys::KeyMaterial::Oct(secret)) => mac::sign(h, secret, out.as_bytes()),
+        (_, keys::KeyMaterial::Asym(k)) => k
+            .sign(alg, out.as_bytes(), entropy)
+            .map_err(|f| InspectError::new(ErrorCode::KeyAlg, Part::Key, Span::default(), f.0))?,
+        _ => return Err(key_problem("The key cannot sign this algorithm.".into())),
+    };
     out.push('.');
     out.push_str(&b64::encode(&sig));
     Ok(out)
@@ -169,14 +198,14 @@ mod tests {
     #[test]
     fn header_building() {
         let extra = json::parse(r#"{"kid":"k1","typ":"at+jwt"}"#).unwrap().value;
-        let h = header_for(HmacAlg::HS384, Some(&extra)).unwrap();
+        let h = header_for(Alg::HS384, Some(&extra)).unwrap();
         assert_eq!(
             h.to_compact(),
             r#"{"alg":"HS384","typ":"at+jwt","kid":"k1"}"#
         );
         let bad = json::parse(r#"{"alg":"none"}"#).unwrap().value;
         assert_eq!(
-            header_for(HmacAlg::HS256, Some(&bad)).unwrap_err().code,
+            header_for(Alg::HS256, Some(&bad)).unwrap_err().code,
             ErrorCode::SignInput
         );
         assert!(sign(&bad, b"{}", b"k").is_err());

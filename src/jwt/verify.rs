@@ -1,9 +1,13 @@
 //! Verification as a value: valid, or a stable code saying why not.
 //!
 //! Checks run in the order a careful library runs them: the token's structure, `alg: none` (never verifies),
-//! JWE (never claimed), the algorithm allow-list, algorithm support (an RS256 token is *unsupported*, never
-//! "invalid"), `crit`, the key, the constant-time MAC comparison, and then — like PyJWT and jose — the claims.
+//! JWE (never claimed), the algorithm allow-list, algorithm support (an ES256K token is *unsupported*, never
+//! "invalid"), `crit`, the key and the one key rule (a key only verifies the algorithms of its type, so a
+//! public key never verifies an HMAC token), the signature (constant-time MAC comparison, or the RSA / ECDSA /
+//! EdDSA verification), and then — like PyJWT and jose — the claims.
 
+use super::alg::Alg;
+use super::asym::SigFault;
 use super::claims::DATE_CLAIMS;
 use super::crit;
 use super::error::{ErrorCode, InspectError, Part};
@@ -25,7 +29,8 @@ pub enum VerifyCode {
     JweNotSupported,
     /// `alg` is not in the caller's allow-list.
     AlgNotAllowed,
-    /// `alg` is not HS256/HS384/HS512 (e.g. RS256): not checked, which is not the same as invalid.
+    /// `alg` is not one this tool verifies (e.g. ES256K, or an Ed448 key): not checked, which is not the same
+    /// as invalid.
     UnsupportedAlg,
     /// `crit` lists an extension this tool does not understand, or is malformed.
     CritUnsupported,
@@ -33,9 +38,10 @@ pub enum VerifyCode {
     KeyInvalid,
     /// No key in the JWK Set matches the token's `kid`.
     KeyNotFound,
-    /// The JWK is restricted to another algorithm or to encryption.
+    /// The key does not fit the algorithm (its type or curve), or the JWK is restricted to another algorithm,
+    /// to encryption or to other operations.
     KeyAlgMismatch,
-    /// The MAC does not match.
+    /// The MAC or signature does not match (or has the wrong form: see the findings).
     InvalidSignature,
     /// The payload is not a JSON object, so claims cannot be validated.
     ClaimsNotObject,
@@ -142,7 +148,9 @@ impl VerifyStatus {
 /// What to check and against what.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyOptions {
-    /// Allow-list of `alg` values; `None` allows HS256/HS384/HS512.
+    /// Allow-list of `alg` values. `None` allows the algorithms that fit the key (RFC 8725 §3.1): HS* for a
+    /// secret, RS*/PS* for RSA, the curve's ES algorithm for EC, EdDSA for Ed25519. Either way a key only
+    /// verifies its own algorithms.
     pub algorithms: Option<Vec<String>>,
     /// Validate exp / nbf / iat / aud / iss / required claims after the signature (default true).
     pub validate_claims: bool,
@@ -210,15 +218,21 @@ pub struct Verification {
     pub alg: Option<String>,
     /// True when the MAC matched (even if claims then failed).
     pub signature_verified: bool,
-    /// Length of the key that matched (or the key tried, when one key), in bits.
+    /// Size of the key that matched (or the key tried, when one key), in bits: secret length, RSA modulus or
+    /// curve size.
     pub key_bits: Option<usize>,
+    /// Its JWK key type: `"oct"`, `"RSA"`, `"EC"` or `"OKP"`.
+    pub key_type: Option<&'static str>,
+    /// Its curve (`"P-256"`, …, `"Ed25519"`), for EC and OKP keys.
+    pub curve: Option<&'static str>,
     /// `kid` of the matching JWK, if it has one.
     pub kid: Option<String>,
     /// Index of the matching key in a JWK Set.
     pub key_index: Option<usize>,
     /// The key parse error, for `KeyInvalid`.
     pub key_error: Option<InspectError>,
-    /// Key findings: weak-hmac-key, well-known-secret, public-key-as-secret.
+    /// Key and signature findings: weak-hmac-key, well-known-secret, public-key-as-secret, rsa-key-too-short,
+    /// private-key-pasted, ecdsa-der-signature, signature-length, …
     pub findings: Vec<Finding>,
 }
 
@@ -241,6 +255,12 @@ impl Verification {
         }
     }
 
+    fn describe_key(&mut self, key: &keys::Key) {
+        self.key_bits = Some(key.bits());
+        self.key_type = Some(key.kty());
+        self.curve = key.curve().map(|c| c.name());
+    }
+
     fn fail(alg: Option<&str>, code: VerifyCode, message: impl Into<String>) -> Self {
         Verification {
             code: Some(code),
@@ -248,6 +268,8 @@ impl Verification {
             alg: alg.map(str::to_owned),
             signature_verified: false,
             key_bits: None,
+            key_type: None,
+            curve: None,
             kid: None,
             key_index: None,
             key_error: None,
@@ -256,11 +278,13 @@ impl Verification {
     }
 }
 
-/// What a [`Verifier`] computes once per key: the keyed HMAC states (so a verification costs only the
+/// What a [`Verifier`] computes once per secret: the keyed HMAC states (so a verification costs only the
 /// message's hash compressions) and, per algorithm, the message and key findings of a verified token.
+/// Asymmetric keys need nothing more than their parsed form (RSA's Montgomery parameters are computed when
+/// the key is read).
 #[derive(Debug)]
 struct Prepared {
-    mac: MacKey,
+    mac: Option<MacKey>,
     verified: [(String, Vec<Finding>); 3],
 }
 
@@ -274,14 +298,23 @@ fn alg_index(alg: HmacAlg) -> usize {
     }
 }
 
+fn which_key(set: &KeySet, key: &keys::Key) -> String {
+    match (set.is_set, &key.kid, key.index) {
+        (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
+        (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
+        _ => String::new(),
+    }
+}
+
 impl Prepared {
     fn new(set: &KeySet, key: &keys::Key) -> Self {
-        let secret = key.secret().unwrap_or_default();
-        let which = match (set.is_set, &key.kid, key.index) {
-            (true, Some(kid), _) => format!(" with the JWK Set key kid \"{kid}\""),
-            (true, None, Some(i)) => format!(" with key {i} of the JWK Set"),
-            _ => String::new(),
+        let Some(secret) = key.secret() else {
+            return Prepared {
+                mac: None,
+                verified: Default::default(),
+            };
         };
+        let which = which_key(set, key);
         let verified = HMAC_ALGS.map(|alg| {
             (
                 format!(
@@ -293,7 +326,7 @@ impl Prepared {
             )
         });
         Prepared {
-            mac: MacKey::new(secret),
+            mac: Some(MacKey::new(secret)),
             verified,
         }
     }
@@ -361,6 +394,16 @@ impl Verifier {
         &mut self.options
     }
 
+    /// True when this key could verify `alg` (by type, curve and JWK restrictions), for a UI that wants to
+    /// say which algorithms a pasted key is for.
+    pub fn verifies(&self, alg: Alg) -> bool {
+        self.keys.as_ref().is_ok_and(|set| {
+            set.keys
+                .iter()
+                .any(|k| keys::permits(k, alg, Operation::Verify).is_ok())
+        })
+    }
+
     /// Verifies `input`.
     pub fn verify(&self, input: &str) -> Verification {
         self.verify_decoded(&token::decode(input))
@@ -424,13 +467,14 @@ impl Verifier {
                 );
             }
         }
-        let Some(hmac_alg) = HmacAlg::from_name(alg_name) else {
+        let Some(jws_alg) = Alg::from_name(alg_name) else {
             return Verification::fail(
                 alg,
                 VerifyCode::UnsupportedAlg,
                 format!(
-                    "alg \"{alg_name}\" is not supported: this tool verifies HS256, HS384 and HS512 only. The \
-                     signature was not checked — that does not make it invalid."
+                    "alg \"{alg_name}\" is not supported: this tool verifies HS256/384/512, RS256/384/512, \
+                     PS256/384/512, ES256/384/512 and EdDSA (Ed25519). The signature was not checked — that does \
+                     not make it invalid."
                 ),
             );
         };
@@ -456,6 +500,16 @@ impl Verifier {
         };
         let set = match &self.keys {
             Ok(set) => set,
+            Err(e) if e.code == ErrorCode::KeyUnsupported => {
+                // An Ed448 or secp256k1 key: the signature cannot be checked, which is not "invalid".
+                let mut v = Verification::fail(
+                    alg,
+                    VerifyCode::UnsupportedAlg,
+                    format!("{} The signature was not checked.", e.message),
+                );
+                v.key_error = Some(e.clone());
+                return v;
+            }
             Err(e) => {
                 let mut v = Verification::fail(alg, VerifyCode::KeyInvalid, e.message.clone());
                 v.findings = lints::refused_key_findings(e);
@@ -463,20 +517,56 @@ impl Verifier {
                 return v;
             }
         };
-        let candidates = match candidates(d, set, hmac_alg) {
+        let candidates = match candidates(d, set, jws_alg) {
             Ok(c) => c,
-            Err((code, msg)) => return Verification::fail(alg, code, msg),
+            Err((code, msg, refused)) => {
+                let mut v = Verification::fail(alg, code, msg);
+                if let Some(i) = refused {
+                    let key = &set.keys[i];
+                    v.describe_key(key);
+                    v.findings = lints::mismatch_findings(key, jws_alg, &v.message);
+                }
+                return v;
+            }
         };
         let candidates = candidates.as_slice();
-        let matched = candidates
-            .iter()
-            .find(|&&i| self.prepared[i].mac.verify(hmac_alg, input, sig));
+        let mut fault = None;
+        let matched = candidates.iter().find(|&&i| {
+            match (
+                &self.prepared[i].mac,
+                jws_alg.hmac(),
+                set.keys[i].asymmetric(),
+            ) {
+                (Some(mac), Some(h), _) => mac.verify(h, input, sig),
+                (_, None, Some(k)) => match k.verify(jws_alg, input, sig) {
+                    Ok(()) => true,
+                    Err(f) => {
+                        fault.get_or_insert(f);
+                        false
+                    }
+                },
+                _ => false,
+            }
+        });
         let Some(&i) = matched else {
+            let shape = fault.filter(|f| *f != SigFault::Mismatch);
             let mut v = Verification::fail(
                 alg,
                 VerifyCode::InvalidSignature,
                 if sig.is_empty() {
                     "The signature is empty.".to_owned()
+                } else if let Some(f) = shape.filter(|_| candidates.len() == 1) {
+                    match f {
+                        SigFault::Length { expected, got } => format!(
+                            "The signature is {got} bytes, but {alg_name} with this key makes {expected}-byte \
+                             signatures."
+                        ),
+                        SigFault::EcdsaDer => format!(
+                            "The signature is in ASN.1 DER form; {alg_name} in JOSE is the raw R‖S (RFC 7518 §3.4)."
+                        ),
+                        _ => "The signature's r or s is out of range: it can never be valid (CVE-2022-21449)."
+                            .to_owned(),
+                    }
                 } else if candidates.len() > 1 {
                     format!(
                         "The signature does not match any of the {} candidate keys.",
@@ -486,26 +576,51 @@ impl Verifier {
                     "The signature does not match: wrong key, or the token was altered.".to_owned()
                 },
             );
+            if let Some(f) = shape {
+                v.findings = lints::signature_findings(f, alg_name);
+            }
             if let [only] = candidates {
                 let key = &set.keys[*only];
-                v.key_bits = Some(key.bits());
-                v.findings = lints::key_findings(hmac_alg, key.secret().unwrap_or_default(), false);
+                v.describe_key(key);
+                match (jws_alg.hmac(), key.secret()) {
+                    (Some(h), Some(secret)) => {
+                        v.findings.extend(lints::key_findings(h, secret, false))
+                    }
+                    _ => v.findings.extend(lints::asym_key_findings(key, opts.now)),
+                }
             }
+            v.findings.extend(lints::jwks_findings(set));
             return v;
         };
         let key = &set.keys[i];
-        let (message, findings) = &self.prepared[i].verified[alg_index(hmac_alg)];
+        let (message, findings) = match jws_alg.hmac() {
+            Some(h) => self.prepared[i].verified[alg_index(h)].clone(),
+            None => (
+                format!(
+                    "Signature verified ({alg_name}, {}{}).",
+                    key.describe(),
+                    which_key(set, key)
+                ),
+                lints::asym_key_findings(key, opts.now),
+            ),
+        };
         let mut v = Verification {
             code: None,
-            message: message.clone(),
+            message,
             alg: alg.map(str::to_owned),
             signature_verified: true,
-            key_bits: Some(key.bits()),
+            key_bits: None,
+            key_type: None,
+            curve: None,
             kid: key.kid.clone(),
             key_index: key.index,
             key_error: None,
-            findings: findings.clone(),
+            findings,
         };
+        v.describe_key(key);
+        if set.is_set {
+            v.findings.extend(lints::jwks_findings(set));
+        }
         if let Some(expected) = &opts.typ {
             let typ = d.header.as_ref().and_then(|h| h.get("typ"));
             if !typ
@@ -583,13 +698,19 @@ fn non_strict(d: &Decoded) -> Option<String> {
 }
 
 /// The indexes of the keys to try, in order: by `kid` when the token has one and the input is a set;
-/// every key otherwise. Each must pass the one key rule, [`keys::permits`].
-fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Candidates, (VerifyCode, String)> {
+/// every key otherwise. Each must pass the one key rule, [`keys::permits`]. An error says why no key can be
+/// tried, with the refused key when there was exactly one.
+#[allow(clippy::type_complexity)]
+fn candidates(
+    d: &Decoded,
+    set: &KeySet,
+    alg: Alg,
+) -> Result<Candidates, (VerifyCode, String, Option<usize>)> {
     if let ([key], false) = (set.keys.as_slice(), set.is_set) {
         // One key (the common case): no list to build.
         return match keys::permits(key, alg, Operation::Verify) {
             Ok(()) => Ok(Candidates::One([0])),
-            Err(r) => Err((VerifyCode::KeyAlgMismatch, r.message)),
+            Err(r) => Err((VerifyCode::KeyAlgMismatch, r.message, Some(0))),
         };
     }
     let mut keys: Vec<usize> = (0..set.keys.len()).collect();
@@ -602,6 +723,7 @@ fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Candidates, (Ve
                     return Err((
                         VerifyCode::KeyNotFound,
                         format!("No key in the JWK Set has kid \"{kid}\"."),
+                        None,
                     ));
                 }
             }
@@ -613,6 +735,7 @@ fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Candidates, (Ve
                         "The token's \"kid\" is {}, not a string, so no key of the JWK Set can be chosen.",
                         other.type_name()
                     ),
+                    None,
                 ))
             }
         }
@@ -622,17 +745,25 @@ fn candidates(d: &Decoded, set: &KeySet, alg: HmacAlg) -> Result<Candidates, (Ve
         |&i| match keys::permits(&set.keys[i], alg, Operation::Verify) {
             Ok(()) => true,
             Err(r) => {
-                refusal.get_or_insert(r);
+                refusal.get_or_insert((r, i));
                 false
             }
         },
     );
     if keys.is_empty() {
-        let why = match refusal {
-            Some(r) if !set.is_set => r.message,
-            _ => format!("No key of the JWK Set may verify {}.", alg.name()),
-        };
-        return Err((VerifyCode::KeyAlgMismatch, why));
+        return Err(match refusal {
+            Some((r, i)) if !set.is_set || set.keys.len() == 1 => {
+                (VerifyCode::KeyAlgMismatch, r.message, Some(i))
+            }
+            Some((r, i)) if d.header.as_ref().and_then(|h| h.get("kid")).is_some() => {
+                (VerifyCode::KeyAlgMismatch, r.message, Some(i))
+            }
+            _ => (
+                VerifyCode::KeyAlgMismatch,
+                format!("No key of the JWK Set may verify {}.", alg.name()),
+                None,
+            ),
+        });
     }
     Ok(Candidates::Many(keys))
 }

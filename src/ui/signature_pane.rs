@@ -39,6 +39,7 @@ pub const fn format_label(f: KeyFormat) -> &'static str {
         KeyFormat::Hex => "hex",
         KeyFormat::Jwk => "JWK",
         KeyFormat::Jwks => "JWK Set",
+        KeyFormat::Pem => "PEM",
     }
 }
 
