@@ -46,6 +46,13 @@ export type ErrorCode =
   | "ERR_SIGN_INPUT"
   | "ERR_KEY_ASYMMETRIC"
   | "ERR_NOT_HMAC"
+  | "ERR_KEY_PEM"
+  | "ERR_KEY_DER"
+  | "ERR_KEY_ENCRYPTED"
+  | "ERR_KEY_UNSUPPORTED"
+  | "ERR_KEY_VALUE"
+  | "ERR_KEY_WEAK"
+  | "ERR_KEY_ALG"
   | "ERR_INVALID_ARGUMENT";
 
 /** Why a token did not verify (append-only). */
@@ -101,15 +108,51 @@ export type LintId =
   | "non-json-payload"
   | "unencoded-payload"
   | "encrypted"
-  | "nested-jwt";
+  | "nested-jwt"
+  | "rsa-key-too-short"
+  | "ecdsa-der-signature"
+  | "signature-length"
+  | "ecdsa-scalar-range"
+  | "private-key-pasted"
+  | "token-jwk-private"
+  | "jwk-contradicts-token"
+  | "jwks-kid"
+  | "nbf-after-exp"
+  | "certificate-validity";
 
 export type Severity = "info" | "warning" | "danger";
 
-/** How a string key is read. `jwk` / `jwks` take the JSON text of a JWK or JWK Set. */
-export type KeyEncoding = "utf8" | "base64" | "base64url" | "hex" | "jwk" | "jwks";
+/**
+ * How a string key is read. `jwk` / `jwks` take the JSON text of a JWK or JWK Set; `pem` a PEM public key
+ * (SPKI or PKCS#1), X.509 certificate or private key (PKCS#8, PKCS#1, SEC1). With `utf8` (the default), PEM
+ * text and the JSON of an RSA/EC/OKP JWK are read as that key, and anything else is an HMAC secret.
+ */
+export type KeyEncoding = "utf8" | "base64" | "base64url" | "hex" | "jwk" | "jwks" | "pem";
 
-/** The HMAC algorithms this package signs and verifies. */
+/** The HMAC algorithms (a shared secret). */
 export type HmacAlgorithm = "HS256" | "HS384" | "HS512";
+
+/** The asymmetric algorithms (a private key signs, its public key verifies). */
+export type AsymmetricAlgorithm =
+  | "RS256"
+  | "RS384"
+  | "RS512"
+  | "PS256"
+  | "PS384"
+  | "PS512"
+  | "ES256"
+  | "ES384"
+  | "ES512"
+  | "EdDSA";
+
+/** Every algorithm this package signs and verifies. */
+export type Algorithm = HmacAlgorithm | AsymmetricAlgorithm;
+
+/** A key's JWK type: a secret, RSA, an EC (NIST curve) key, or an OKP (Ed25519) key. */
+export type KeyType = "oct" | "RSA" | "EC" | "OKP";
+
+/** The curve of an EC or OKP key. */
+export type Curve = "P-256" | "P-384" | "P-521" | "Ed25519";
 
 /** An AbortSignal (DOM or Node), as far as this package uses it. */
 interface AbortSignal {
@@ -216,14 +259,27 @@ export interface InspectOptions {
   now?: number | undefined;
 }
 
-/** A JSON Web Key (RFC 7517). Only symmetric keys (`kty: "oct"`) verify and sign. */
+/**
+ * A JSON Web Key (RFC 7517, 7518 §6, 8037): `oct` (`k`), `RSA` (`n`, `e`; private: `d`, `p`, `q`, …), `EC`
+ * (`crv` P-256/P-384/P-521, `x`, `y`; private: `d`) or `OKP` (`crv` Ed25519, `x`; private: `d`), optionally with
+ * `x5c`. `alg`, `use` and `key_ops` restrict what the key may do, for verify and sign alike.
+ */
 export interface Jwk {
   kty: string;
-  /** The key, base64url (for `kty: "oct"`). */
+  /** The secret, base64url (`kty: "oct"`). */
   k?: string;
   kid?: string;
   alg?: string;
   use?: string;
+  key_ops?: string[];
+  crv?: string;
+  x?: string;
+  y?: string;
+  n?: string;
+  e?: string;
+  /** The private part (RSA, EC, OKP): needed to sign, never needed to verify. */
+  d?: string;
+  x5c?: string[];
   [member: string]: JsonValue | undefined;
 }
 
@@ -238,7 +294,11 @@ export type TimeSpan = number | `${number}${"s" | "m" | "h" | "d" | "w" | "y"}` 
 export interface VerifyOptions {
   /** How a string key is read (default `"utf8"`: the text's bytes, exactly). Not used for other key types. */
   keyEncoding?: KeyEncoding | undefined;
-  /** Allowed `alg` values (default: HS256, HS384, HS512). */
+  /**
+   * Allowed `alg` values. Default: the algorithms that fit the key (HS* for a secret, RS* or PS* for RSA, the
+   * curve's ES* for EC, EdDSA for Ed25519). Either way a key only verifies its own algorithms, so listing both
+   * `HS256` and `RS256` never lets a public key verify an HMAC token.
+   */
   algorithms?: string | string[] | undefined;
   /** Check exp / nbf / iat / aud / iss / sub / maxAge / required claims after the signature (default `true`). */
   validateClaims?: boolean | undefined;
@@ -286,15 +346,19 @@ interface VerifyResultBase {
   alg: string | null;
   /** One plain sentence, also when valid. */
   message: string;
-  /** Length of the key that matched (or of the one key tried), in bits. */
+  /** Size of the key that matched (or of the one key tried), in bits: secret length, RSA modulus or curve size. */
   keyBits?: number;
+  /** Its type. */
+  keyType?: KeyType;
+  /** Its curve (EC and OKP keys). */
+  curve?: Curve;
   /** `kid` of the matching JWK, when it has one. */
   kid?: string;
   /** Index of the matching key in a JWK Set. */
   keyIndex?: number;
   /** Why the key could not be read (with `code: "KEY_INVALID"`); offsets are into the key string. */
   keyError?: InspectError;
-  /** Findings about the key: weak-hmac-key, well-known-secret, public-key-as-secret. */
+  /** Findings about the key and signature: weak-hmac-key, public-key-as-secret, rsa-key-too-short, private-key-pasted, ecdsa-der-signature, … */
   findings: Finding[];
   /** The clean-ups lenient reading makes (with `strict` on, what `strict: false` would have cleaned up). */
   notes: string[];
@@ -319,7 +383,7 @@ export interface VerifyFailure extends VerifyResultBase {
   /** Why not. */
   code: VerifyCode;
   status: Exclude<VerifyStatus, "valid">;
-  /** True when the MAC matched but a claim or `typ` check failed. */
+  /** True when the signature matched but a claim or `typ` check failed. */
   signatureVerified: boolean;
   header?: undefined;
   payload?: undefined;
@@ -331,28 +395,34 @@ export interface VerifyFailure extends VerifyResultBase {
 /** The outcome of `verify`: a value, never an exception, for any token. Narrow it with `if (r.valid)`. */
 export type VerifyResult<T = JwtPayload> = VerifySuccess<T> | VerifyFailure;
 
-/** A Node `KeyObject` (only `type: "secret"` keys are HMAC keys). */
+/** A Node `KeyObject`: a secret (HMAC), or a public or private key (read through its PEM export). */
 export interface KeyObjectLike {
   readonly type: "secret" | "public" | "private";
-  export(): Uint8Array;
+  export(options?: { type?: string; format?: string }): Uint8Array | string;
   equals(other: KeyObjectLike): boolean;
 }
 
 /** A secret's bytes, however held. */
-export type SecretBytes = Uint8Array | ArrayBuffer | ArrayBufferView | KeyObjectLike;
+export type SecretBytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
-/** A key for `verify`: a string (per `keyEncoding`), a secret's bytes, a JWK or a JWK Set. */
-export type VerifyKey = string | SecretBytes | Jwk | Jwks;
+/**
+ * A key for `verify`: a string (a secret per `keyEncoding`, or PEM text), a secret's bytes, a Node KeyObject,
+ * a JWK or a JWK Set.
+ */
+export type VerifyKey = string | SecretBytes | KeyObjectLike | Jwk | Jwks;
 
 /** One JWK: a JWK Set cannot sign. */
 export type SigningJwk = Jwk & { keys?: "A JWK Set cannot sign: pass one of its keys" };
 
-/** A key for `sign`: a string (per `keyEncoding`), a secret's bytes or one JWK. */
-export type SignKey = string | SecretBytes | SigningJwk;
+/** A key for `sign`: a string (a secret per `keyEncoding`, or a PEM private key), a secret's bytes, a Node KeyObject or one JWK (private, for asymmetric algorithms). */
+export type SignKey = string | SecretBytes | KeyObjectLike | SigningJwk;
 
 export interface SignOptions {
-  /** Default: the header's `alg`, else the JWK's `alg`, else `"HS256"`. */
-  algorithm?: HmacAlgorithm | undefined;
+  /**
+   * Default: the header's `alg`, else the JWK's `alg`, else the key's own: `HS256` for a secret, `RS256` for
+   * RSA, `ES256`/`ES384`/`ES512` for P-256/P-384/P-521, `EdDSA` for Ed25519.
+   */
+  algorithm?: Algorithm | undefined;
   /** Extra header members (a plain object), after `alg` and `typ` (`typ` is `"JWT"` unless given here). */
   header?: JsonObject | undefined;
   /** How a string key is read (default `"utf8"`). */
@@ -376,7 +446,8 @@ export interface SignOptions {
 export declare function inspect(token: string, options?: InspectOptions): Inspection;
 
 /**
- * Verifies an HS256/HS384/HS512 token and (by default) its claims, like jose and PyJWT.
+ * Verifies a token — HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 or EdDSA (Ed25519) — and
+ * (by default) its claims, like jose and PyJWT. The key is only ever the one given, never one the token carries.
  * Never throws for a malformed token, a bad key or a bad signature: `valid: false` with a stable `code`.
  * `T` types the claims of a valid result, like jose's `jwtVerify<T>`.
  * @throws {JwtInspectorError} `ERR_INVALID_ARGUMENT` for API misuse only (a token that is not a string, a
@@ -394,8 +465,11 @@ export declare function verify(token: string, key: VerifyKey, options: VerifyOpt
  * Signs a payload: a plain object (the claims) is signed as its `JSON.stringify` text, a string as its exact
  * UTF-8 text (so a JSON text keeps its number digits). Nothing is added to the payload unless asked
  * (`expiresIn`, `notBefore`, `issuedAt`). A Map, a Date, a class instance or a `toJSON` object is refused.
+ * Asymmetric algorithms sign with a private key (PEM or JWK with `d`); RSA-PSS salts come from
+ * `crypto.getRandomValues`, ECDSA (RFC 6979), Ed25519 and RS* are deterministic.
  * @throws {JwtInspectorError} e.g. `ERR_SIGN_INPUT` (unsupported algorithm, a value JSON cannot hold
- *   faithfully), `ERR_KEY_EMPTY`, `ERR_KEY_HEX` (with offsets into the key string), `ERR_INVALID_ARGUMENT`.
+ *   faithfully), `ERR_KEY_EMPTY`, `ERR_KEY_HEX`, `ERR_KEY_PEM` (with offsets into the key string), `ERR_KEY_ALG`
+ *   (a public key, or a key of another type or curve), `ERR_INVALID_ARGUMENT`.
  */
 export declare function sign(payload: object | string, key: SignKey, options?: SignOptions): string;
 

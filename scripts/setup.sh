@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml / Cargo.lock
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than 1.95
 PYJWT_VERSION=2.10.1
+CRYPTOGRAPHY_VERSION=51.0.1
 CARGO_FUZZ_VERSION=0.13.2      # the fuzz smoke run (scripts/test-fuzz.sh); libFuzzer builds with the system C++ compiler
 what=${1:-all}
 
@@ -60,9 +61,10 @@ log "cargo fetch"
 cargo fetch -q
 
 if [ "$what" = all ]; then
-  if ! PYTHONPATH=.tools/python python3 -c "import jwt, sys; sys.exit(jwt.__version__ != '$PYJWT_VERSION')" 2>/dev/null; then
-    log "pip: PyJWT $PYJWT_VERSION into .tools/python"
-    python3 -m pip install -q --disable-pip-version-check --target .tools/python "PyJWT==$PYJWT_VERSION"
+  # PyJWT with `cryptography` (RS/PS/ES/EdDSA) for the interop suites and the vector generator.
+  if ! PYTHONPATH=.tools/python python3 -c "import jwt, cryptography, sys; sys.exit(jwt.__version__ != '$PYJWT_VERSION' or cryptography.__version__ != '$CRYPTOGRAPHY_VERSION')" 2>/dev/null; then
+    log "pip: PyJWT $PYJWT_VERSION and cryptography $CRYPTOGRAPHY_VERSION into .tools/python"
+    python3 -m pip install -q --disable-pip-version-check --target .tools/python "PyJWT==$PYJWT_VERSION" "cryptography==$CRYPTOGRAPHY_VERSION"
   fi
   if [ -n "$apt_pid" ]; then
     log "waiting for apt"

@@ -73,7 +73,7 @@ cp -r tests/npm/types "$project/types"
 
 step "node:test suites against the installed tarball"
 (cd "$project" && JWTI_REPO="$root" node --test --test-reporter=spec \
-  api.test.mjs security.test.mjs migration.test.mjs audit.test.mjs readme.test.mjs cjs.test.cjs interop.test.mjs bundle.test.mjs)
+  api.test.mjs security.test.mjs migration.test.mjs audit.test.mjs readme.test.mjs cjs.test.cjs interop.test.mjs asymmetric.test.mjs bundle.test.mjs)
 
 step "TypeScript: tsc --noEmit on a usage file (nodenext, node16 and bundler resolution)"
 (cd "$project/types" && tsc --noEmit -p tsconfig.json && tsc --noEmit -p tsconfig.node16.json && tsc --noEmit -p tsconfig.bundler.json)

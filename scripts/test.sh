@@ -20,8 +20,8 @@ cargo clippy -q --all-targets --features js -- -D warnings
 cargo clippy -q --all-targets --features ui -- -D warnings
 cargo clippy -q --target wasm32-unknown-unknown --lib --bins --features ui -- -D warnings
 cargo clippy -q --target wasm32-unknown-unknown --lib --features js -- -D warnings
-step "the core has no wasm/js/web/yew dependency"
-if cargo tree -e normal --no-default-features --prefix none | grep -E '^(wasm-bindgen|js-sys|web-sys|yew) '; then
+step "the core has no wasm/js/web/yew dependency and no random source"
+if cargo tree -e normal --no-default-features --prefix none | grep -E '^(wasm-bindgen|js-sys|web-sys|yew|getrandom) '; then
   echo "the core build pulls in a wasm/web dependency" >&2; exit 1
 fi
 

@@ -165,8 +165,12 @@ fn verify_answers() {
         .collect();
     assert_eq!(ids, ["weak-hmac-key", "well-known-secret"]);
     assert_eq!(v[11], serde_json::json!([]), "no clean-up notes");
-    assert_eq!(v[12], serde_json::json!({"alg": "HS256", "typ": "JWT"}));
-    assert_eq!(v[13]["sub"], "1234567890");
+    assert_eq!(
+        (text(&v[12]), &v[13]),
+        ("oct".to_owned(), &serde_json::json!(-1))
+    );
+    assert_eq!(v[14], serde_json::json!({"alg": "HS256", "typ": "JWT"}));
+    assert_eq!(v[15]["sub"], "1234567890");
 
     let v: Value = serde_json::from_str(&verify_json(
         ARTICLE,
@@ -178,7 +182,7 @@ fn verify_answers() {
     assert_eq!(text(&v[2]), "INVALID_SIGNATURE");
     assert_eq!(
         v.as_array().unwrap().len(),
-        12,
+        14,
         "no header or payload without a verified signature"
     );
 
@@ -401,7 +405,11 @@ fn signing() {
 
     let err =
         |r: Result<String, String>| -> Value { serde_json::from_str(&r.unwrap_err()).unwrap() };
+    // A secret cannot sign RS256 (the one key rule); an unknown algorithm is a header error.
     let e = err(sign_json("RS256", None, "{}", "k", None, 0));
+    assert_eq!(text(&e[0]), "ERR_KEY_ALG");
+    assert_eq!(text(&e[1]), "key");
+    let e = err(sign_json("ES256K", None, "{}", "k", None, 0));
     assert_eq!(text(&e[0]), "ERR_SIGN_INPUT");
     assert_eq!(text(&e[1]), "header");
     let e = err(sign_json("HS256", None, "{}", "é0z", None, 3));
@@ -464,7 +472,10 @@ fn types_and_readme_list_every_code() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn key_format_names() {
     let names: Vec<String> = key_formats().split(',').map(str::to_owned).collect();
-    assert_eq!(names, ["utf8", "base64", "base64url", "hex", "jwk", "jwks"]);
+    assert_eq!(
+        names,
+        ["utf8", "base64", "base64url", "hex", "jwk", "jwks", "pem"]
+    );
     for (i, name) in names.iter().enumerate() {
         assert_eq!(key_format_index(name), i as i32);
         assert_eq!(key_format_index(&name.to_uppercase()), i as i32);

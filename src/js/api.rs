@@ -509,8 +509,6 @@ fn verify_json_core(token: &str, verifier: &Verifier, key: KeyInput<'_>) -> Stri
     o.str(&v.message)
         .opt_uint(v.key_bits)
         .opt_str(v.kid.as_deref());
-    o.opt_static(v.key_type);
-    o.opt_static(v.curve);
     o.static_str(v.status().as_str()).bool(v.signature_verified);
     o.opt_uint(v.key_index);
     match &v.key_error {
@@ -532,6 +530,8 @@ fn verify_json_core(token: &str, verifier: &Verifier, key: KeyInput<'_>) -> Stri
         o.str(&n.message);
     }
     o.close_array();
+    o.opt_static(v.key_type);
+    o.opt_static(v.curve);
     if v.signature_verified {
         header_value(&mut o, &d);
         match &d.payload {

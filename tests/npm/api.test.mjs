@@ -338,8 +338,11 @@ describe('claim validation', () => {
 
   test('algorithms that never verify', () => {
     assert.equal(verify(hmacToken({ alg: 'none' }, {}, KEY), KEY).code, 'ALG_NONE');
-    assert.equal(verify(hmacToken({ alg: 'RS256' }, {}, KEY), KEY).code, 'UNSUPPORTED_ALG');
-    assert.equal(verify(hmacToken({ alg: 'RS256' }, {}, KEY), KEY).status, 'unsupported');
+    assert.equal(verify(hmacToken({ alg: 'ES256K' }, {}, KEY), KEY).code, 'UNSUPPORTED_ALG');
+    assert.equal(verify(hmacToken({ alg: 'ES256K' }, {}, KEY), KEY).status, 'unsupported');
+    // A secret only verifies HS*: an RS256 token is a key/algorithm mismatch, not "unsupported".
+    assert.equal(verify(hmacToken({ alg: 'RS256' }, {}, KEY), KEY).code, 'KEY_ALG_MISMATCH');
+    assert.equal(verify(hmacToken({ alg: 'RS256' }, {}, KEY), KEY).status, 'key-error');
     assert.equal(verify(hmacToken({ alg: 'HS256', crit: ['exp'], exp: 1 }, {}, KEY), KEY).code, 'CRIT_UNSUPPORTED');
   });
 });
@@ -410,7 +413,8 @@ describe('sign → verify', () => {
     assert.deepEqual(inspect(token).header, { alg: 'HS512', typ: 'at+jwt', kid: 'a' });
     assert.equal(JSON.parse(Buffer.from(token.split('.')[0], 'base64url')).alg, 'HS512');
     const fails = (fn, code, part) => assert.throws(fn, (e) => e instanceof JwtInspectorError && e.code === code && (!part || e.part === part));
-    fails(() => sign({}, KEY, { algorithm: 'RS256' }), 'ERR_SIGN_INPUT', 'header');
+    fails(() => sign({}, KEY, { algorithm: 'RS256' }), 'ERR_KEY_ALG', 'key');
+    fails(() => sign({}, KEY, { algorithm: 'ES256K' }), 'ERR_SIGN_INPUT', 'header');
     fails(() => sign({}, KEY, { algorithm: 'none' }), 'ERR_SIGN_INPUT', 'header');
     fails(() => sign({}, KEY, { algorithm: 'HS256', header: { alg: 'HS512' } }), 'ERR_SIGN_INPUT', 'header');
     fails(() => sign({}, ''), 'ERR_KEY_EMPTY', 'key');
@@ -421,14 +425,15 @@ describe('sign → verify', () => {
     fails(() => sign(cyclic, KEY), 'ERR_SIGN_INPUT', 'payload');
     fails(() => sign({}, { keys: [] }), 'ERR_KEY_JWK', 'key');
     fails(() => sign({}, { kty: 'oct', k: 'AQID', use: 'enc' }), 'ERR_KEY_JWK', 'key');
-    // Public-key material as an HMAC secret (algorithm confusion) is refused for signing and verifying.
+    // Public-key material as an HMAC secret (algorithm confusion) is refused for signing and verifying; a
+    // broken PEM block is a precise key error, never a secret.
     const pem = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexample\n-----END PUBLIC KEY-----\n';
-    fails(() => sign({}, pem), 'ERR_KEY_ASYMMETRIC', 'key');
+    fails(() => sign({}, pem), 'ERR_KEY_PEM', 'key');
     const forged = hmacToken({ alg: 'HS256' }, { sub: 'admin' }, pem);
     const v = verify(forged, pem);
     assert.equal(v.valid, false);
     assert.equal(v.code, 'KEY_INVALID');
-    assert.equal(v.keyError.code, 'ERR_KEY_ASYMMETRIC');
+    assert.equal(v.keyError.code, 'ERR_KEY_PEM');
     assert.throws(
       () => sign({}, 'é0z', { keyEncoding: 'hex' }),
       (e) => e.code === 'ERR_KEY_HEX' && 'é0z'.slice(e.start, e.end) === 'é',

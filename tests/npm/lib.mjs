@@ -38,7 +38,8 @@ import jwt
 req = json.load(sys.stdin)
 out = {"version": jwt.__version__, "results": []}
 for c in req["cases"]:
-    key = bytes.fromhex(c["keyHex"])
+    # An HMAC secret as hex, or PEM key text (a private key to sign, a public key to verify).
+    key = c["keyPem"] if "keyPem" in c else bytes.fromhex(c["keyHex"])
     if req["op"] == "sign":
         payload = c["payload"]
         out["results"].append(jwt.encode(payload, key, algorithm=c["alg"], headers=c.get("headers")))

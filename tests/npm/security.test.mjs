@@ -56,12 +56,18 @@ describe('security review findings', () => {
     ];
     for (const text of texts) {
       const token = hmacToken({ alg: 'HS256' }, {}, text);
-      const r = verify(token, text, { ...SIG_ONLY, strict: false });
-      assert.equal(r.code, 'KEY_INVALID', JSON.stringify(text));
-      assert.equal(r.status, 'key-error');
-      assert.equal(r.keyError.code, 'ERR_KEY_ASYMMETRIC', JSON.stringify(text));
-      assert.ok(r.findings.some((f) => f.id === 'public-key-as-secret'), JSON.stringify(text));
-      assert.throws(() => sign({}, text), { code: 'ERR_KEY_ASYMMETRIC' });
+      for (const algorithms of [undefined, ['HS256', 'RS256', 'EdDSA']]) {
+        const r = verify(token, text, { ...SIG_ONLY, strict: false, algorithms });
+        assert.equal(r.valid, false);
+        assert.equal(r.status, 'key-error');
+        assert.ok(r.findings.some((f) => f.id === 'public-key-as-secret'), JSON.stringify(text));
+        // PEM and asymmetric JWK text are read as the public key they are, which never verifies HS256; other
+        // key material is refused as a secret.
+        const readable = text.includes('-----BEGIN') || text.startsWith('{');
+        if (readable) assert.equal(r.code, 'KEY_ALG_MISMATCH', JSON.stringify(text));
+        else assert.deepEqual([r.code, r.keyError.code], ['KEY_INVALID', 'ERR_KEY_ASYMMETRIC'], JSON.stringify(text));
+        assert.throws(() => sign({}, text, { algorithm: 'HS256' }), { code: readable ? 'ERR_KEY_ALG' : 'ERR_KEY_ASYMMETRIC' });
+      }
     }
     const der = Buffer.from(spki, 'base64');
     const token = hmacToken({ alg: 'HS256' }, {}, der);

@@ -137,6 +137,17 @@ sign({ sub: 'a' }, 'k', { expiresIn: '1h', notBefore: 0, issuedAt: true, now: 1 
 
 void [kind, alg, json, status, id, severity, code, part, span, notes, valid, why, verifyStatus, bits, kid, message, token];
 
+// Asymmetric keys: PEM text, KeyObject-like values, JWKs; results name the key.
+declare const pem: string;
+const asym = verify('t', pem, { keyEncoding: 'pem', algorithms: ['RS256', 'ES256'] });
+const keyType: 'oct' | 'RSA' | 'EC' | 'OKP' | undefined = asym.keyType;
+const curve: 'P-256' | 'P-384' | 'P-521' | 'Ed25519' | undefined = asym.curve;
+void keyType;
+void curve;
+sign({ sub: 'x' }, pem, { algorithm: 'PS256' });
+sign({ sub: 'x' }, { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd' }, { algorithm: 'ES256' });
+verify('t', { kty: 'OKP', crv: 'Ed25519', x: 'x' });
+
 // What must not compile:
 // @ts-expect-error the token is a string
 inspect(42);
@@ -146,8 +157,8 @@ verify('t', 'k', { keyEncoding: 'latin1' });
 verify('t', 'k', { validateClaims: 'yes' });
 // @ts-expect-error the key is a string, bytes, a JWK or a JWK Set
 verify('t', 42);
-// @ts-expect-error only HMAC algorithms sign
-sign({}, 'k', { algorithm: 'RS256' });
+// @ts-expect-error only the listed algorithms sign (not ES256K)
+sign({}, 'k', { algorithm: 'ES256K' });
 // @ts-expect-error a payload is an object or a string
 sign(42, 'k');
 // @ts-expect-error a JWK Set does not sign
