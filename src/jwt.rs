@@ -16,6 +16,7 @@ pub mod lints;
 pub mod mac;
 pub mod material;
 pub mod pkix;
+mod rsa_public;
 pub mod sign;
 pub mod token;
 pub mod verify;

@@ -54,7 +54,9 @@ pub fn jwt_wordlist() -> &'static [&'static str] {
 pub use jwt::mac::{HmacAlg, MacKey};
 pub use jwt::material::{Detected, Material, Wrapping};
 pub use jwt::pkix::CertInfo;
-pub use jwt::sign::{header_for, sign, sign_json_text, sign_with, sign_with_entropy};
+pub use jwt::sign::{
+    header_for, sign, sign_json_text, sign_json_text_with_entropy, sign_with, sign_with_entropy,
+};
 pub use jwt::token::{decode, Decoded, PartInfo, Payload, TokenKind};
 pub use jwt::verify::{
     verify, KeyInput, Verification, Verifier, VerifyCode, VerifyOptions, VerifyStatus,

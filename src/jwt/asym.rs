@@ -7,6 +7,7 @@ use ed25519_dalek::Signer as _;
 use sha2::{Sha256, Sha384, Sha512};
 
 use super::alg::{Alg, Curve, Family, Hash};
+use super::rsa_public::{self, Modulus};
 
 /// An RSA key: the public key, and the private key when one was given.
 #[derive(Clone)]
@@ -14,6 +15,10 @@ pub struct RsaKey {
     pub(crate) public: rsa::PublicKey,
     pub(crate) private: Option<rsa::PrivateKey>,
     bits: usize,
+    /// The modulus with its Montgomery constants, and the public exponent, for fast verification (see
+    /// `rsa_public.rs`); the `rsa` crate validated them.
+    modulus: Modulus,
+    e: u64,
 }
 
 /// The public point of an EC key, per curve.
@@ -123,12 +128,16 @@ impl RsaKey {
     /// A public key from the big-endian modulus and exponent.
     pub(crate) fn from_public(n: &[u8], e: &[u8]) -> Result<RsaKey, String> {
         let public = rsa_public(n, e)?;
-        let bits = rsa::traits::PublicKeyParts::n_bits_precision(&public) as usize;
-        let bits = bit_len(n).min(bits);
+        let modulus = Modulus::new(n).ok_or_else(|| "the RSA modulus is not odd".to_owned())?;
+        let e = strip(e)
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
         Ok(RsaKey {
             public,
             private: None,
-            bits,
+            bits: modulus.bits(),
+            modulus,
+            e,
         })
     }
 
@@ -169,18 +178,22 @@ impl RsaKey {
                 got: sig.len(),
             });
         }
-        let p = &self.public;
+        let (m, e) = (&self.modulus, self.e);
         let ok = match alg.family() {
-            Family::RsaPkcs1(Hash::Sha256) => p.pkcs1v15_verify::<Sha256>(msg, sig),
-            Family::RsaPkcs1(Hash::Sha384) => p.pkcs1v15_verify::<Sha384>(msg, sig),
-            Family::RsaPkcs1(Hash::Sha512) => p.pkcs1v15_verify::<Sha512>(msg, sig),
-            // Salt length = hash length (RFC 7518 §3.5), as `pss_verify` requires.
-            Family::RsaPss(Hash::Sha256) => p.pss_verify::<Sha256>(msg, sig),
-            Family::RsaPss(Hash::Sha384) => p.pss_verify::<Sha384>(msg, sig),
-            Family::RsaPss(Hash::Sha512) => p.pss_verify::<Sha512>(msg, sig),
-            _ => return Err(SigFault::Mismatch),
+            Family::RsaPkcs1(Hash::Sha256) => rsa_public::pkcs1v15::<Sha256>(m, e, msg, sig),
+            Family::RsaPkcs1(Hash::Sha384) => rsa_public::pkcs1v15::<Sha384>(m, e, msg, sig),
+            Family::RsaPkcs1(Hash::Sha512) => rsa_public::pkcs1v15::<Sha512>(m, e, msg, sig),
+            // Salt length = hash length (RFC 7518 §3.5).
+            Family::RsaPss(Hash::Sha256) => rsa_public::pss::<Sha256>(m, e, msg, sig),
+            Family::RsaPss(Hash::Sha384) => rsa_public::pss::<Sha384>(m, e, msg, sig),
+            Family::RsaPss(Hash::Sha512) => rsa_public::pss::<Sha512>(m, e, msg, sig),
+            _ => false,
         };
-        ok.map_err(|_| SigFault::Mismatch)
+        if ok {
+            Ok(())
+        } else {
+            Err(SigFault::Mismatch)
+        }
     }
 
     fn sign(
@@ -627,9 +640,8 @@ impl AsymKey {
     pub fn public_only(&self) -> AsymKey {
         match self {
             AsymKey::Rsa(k) => AsymKey::Rsa(RsaKey {
-                public: k.public.clone(),
                 private: None,
-                bits: k.bits,
+                ..k.clone()
             }),
             AsymKey::Ec(k) => AsymKey::Ec(EcKey {
                 curve: k.curve,

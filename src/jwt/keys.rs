@@ -296,9 +296,10 @@ pub fn permits(key: &Key, alg: Alg, op: Operation) -> Result<(), Refusal> {
         let what = key.describe();
         return refuse(match (alg.family(), key.asymmetric()) {
             (Family::Hmac(_), Some(_)) => format!(
-                "The token is {} (HMAC with a shared secret), but the key is an asymmetric {what}: using a public \
-                 key as an HMAC secret is the algorithm-confusion attack (RFC 8725 §2.1), so it is refused.",
-                alg.name()
+                "The token is {} (HMAC with a shared secret), but the key is {}: using an asymmetric key \
+                 as an HMAC secret is the algorithm-confusion attack (RFC 8725 §2.1), so it is refused.",
+                alg.name(),
+                a_or_an(&what)
             ),
             (Family::Ecdsa(c), Some(AsymKey::Ec(k))) => format!(
                 "{} needs a {} key, but the key is on {} (RFC 7518 §3.4).",
@@ -307,22 +308,23 @@ pub fn permits(key: &Key, alg: Alg, op: Operation) -> Result<(), Refusal> {
                 k.curve().name()
             ),
             _ => format!(
-                "{} needs {} key, but the key is a {what}.",
+                "{} needs {} key, but the key is {}.",
                 alg.name(),
                 match alg.kty() {
                     "oct" => "a shared secret (oct)",
                     "RSA" => "an RSA",
                     "EC" => "an EC",
                     _ => "an OKP (Ed25519)",
-                }
+                },
+                a_or_an(&what)
             ),
         });
     }
     if op == Operation::Sign && key.asymmetric().is_some_and(|k| !k.has_private()) {
         return refuse(format!(
-            "Signing {} needs the private key, and this is a {}.",
+            "Signing {} needs the private key, and this is {}.",
             alg.name(),
-            key.describe()
+            a_or_an(&key.describe())
         ));
     }
     if let Some(a) = key.alg.as_deref().filter(|a| *a != alg.name()) {
@@ -357,6 +359,16 @@ pub fn permits(key: &Key, alg: Alg, op: Operation) -> Result<(), Refusal> {
         ));
     }
     Ok(())
+}
+
+/// "an RSA 2048-bit public key", "an EC P-256 key", "a 256-bit secret".
+fn a_or_an(what: &str) -> String {
+    let article = if what.starts_with(['R', 'E', 'O', '8']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {what}")
 }
 
 /// Parsed key input: one key or a set. (`Debug` is redacted through [`Key`].)

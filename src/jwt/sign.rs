@@ -153,6 +153,17 @@ pub fn sign_with_entropy(
 /// Signs JSON texts as typed in an editor: both are parsed (errors carry the byte offset in that text) and
 /// signed in compact form, keeping member order and number text, with [`sign_with`]'s key rule.
 pub fn sign_json_text(header: &str, payload: &str, keys: &KeySet) -> Result<String, InspectError> {
+    sign_json_text_with_entropy(header, payload, keys, None)
+}
+
+/// [`sign_json_text`] with the caller's random source (see [`sign_with_entropy`]): what an editor needs to
+/// sign PS* and to blind RSA.
+pub fn sign_json_text_with_entropy(
+    header: &str,
+    payload: &str,
+    keys: &KeySet,
+    entropy: Option<Entropy<'_>>,
+) -> Result<String, InspectError> {
     let parse = |text: &str, part: Part| {
         json::parse(text).map(|p| p.value).map_err(|e| {
             InspectError::new(
@@ -165,7 +176,7 @@ pub fn sign_json_text(header: &str, payload: &str, keys: &KeySet) -> Result<Stri
     };
     let h = parse(header, Part::Header)?;
     let p = parse(payload, Part::Payload)?;
-    sign_with(&h, p.to_compact().as_bytes(), keys)
+    sign_with_entropy(&h, p.to_compact().as_bytes(), keys, entropy)
 }
 
 #[cfg(test)]
