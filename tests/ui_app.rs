@@ -68,11 +68,23 @@ async fn type_token(root: &Element, token: &str) {
     settle().await;
 }
 
+/// Types into the key field: a one-line <input> for a secret, a <textarea> for a public or private key.
 async fn type_key(root: &Element, key: &str) {
-    let input: HtmlInputElement = find(root, "key-input").unchecked_into();
-    input.set_value(key);
-    input.dispatch_event(&input_event()).unwrap();
+    let field = find(root, "key-input");
+    match field.dyn_ref::<HtmlTextAreaElement>() {
+        Some(ta) => ta.set_value(key),
+        None => field.unchecked_ref::<HtmlInputElement>().set_value(key),
+    }
+    field.dispatch_event(&input_event()).unwrap();
     settle().await;
+}
+
+fn key_label(root: &Element) -> String {
+    root.query_selector("label[for=key-input]")
+        .unwrap()
+        .expect("a label for the key field")
+        .text_content()
+        .unwrap_or_default()
 }
 
 async fn mount() -> Element {
@@ -268,4 +280,48 @@ async fn audit_panel_applies_to_hmac_tokens_and_says_why_not() {
     .await;
     assert!(text(&root, "audit-not-applicable").contains("HS256, HS384 and HS512"));
     assert_eq!(start(), "true");
+}
+
+/// Issue §6: the key field follows the algorithm — a one-line "Secret" for HS*, a multi-line public key field
+/// for RS256 with what the key is; an ES256 token with the RSA key is a key/algorithm mismatch.
+#[wasm_bindgen_test]
+async fn the_key_field_follows_the_algorithm_and_describes_the_key() {
+    let root = mount().await;
+    type_token(&root, examples::ARTICLE).await;
+    assert_eq!(key_label(&root), "Secret");
+    assert_eq!(find(&root, "key-input").tag_name(), "INPUT");
+
+    let select: HtmlSelectElement = find(&root, "examples").unchecked_into();
+    select.set_value("oidc-rs256");
+    select.dispatch_event(&change_event()).unwrap();
+    settle().await;
+    assert_eq!(status(&root), "valid");
+    assert_eq!(
+        key_label(&root),
+        "Public key — PEM, X.509 certificate, JWK or JWK Set"
+    );
+    let field = find(&root, "key-input");
+    assert_eq!(field.tag_name(), "TEXTAREA");
+    assert_eq!(field.get_attribute("data-masked").as_deref(), Some("false"));
+    let ta: HtmlTextAreaElement = field.unchecked_into();
+    assert_eq!(ta.value(), examples::OIDC_RS256_PEM);
+    assert!(text(&root, "key-info").contains("RSA 2048-bit public key"));
+    let format: HtmlSelectElement = find(&root, "key-format").unchecked_into();
+    assert_eq!(format.value(), "utf8", "Auto: PEM, certificate or JWK");
+    // The header explains the token's own algorithm.
+    let header = root.query_selector("dl.fields").unwrap().unwrap();
+    let explained = header.text_content().unwrap_or_default();
+    assert!(
+        explained.contains("RS256 = RSASSA-PKCS1-v1_5 with SHA-256"),
+        "{explained}"
+    );
+    assert!(!explained.contains("HS256"), "{explained}");
+
+    // The ES256 token with the RSA key still in the field: a mismatch, not a crash.
+    type_token(&root, examples::ES256_TOKEN).await;
+    assert_eq!(status(&root), "key-error");
+    assert!(text(&root, "signature-status").contains("KEY_ALG_MISMATCH"));
+    type_key(&root, examples::ES256_JWK).await;
+    assert_eq!(status(&root), "valid");
+    assert!(text(&root, "key-info").contains("EC P-256 public key"));
 }

@@ -16,7 +16,7 @@ pub struct HeaderField {
 /// The one-line meaning of a registered header parameter.
 pub fn describe(name: &str) -> Option<&'static str> {
     Some(match name {
-        "alg" => "Algorithm that secures the token: HS256 = HMAC with SHA-256 (RFC 7515 §4.1.1).",
+        "alg" => ALG,
         "typ" => "Media type of the whole token, usually \"JWT\" (RFC 7515 §4.1.9, RFC 7519 §5.1).",
         "cty" => "Content type of the payload; \"JWT\" means a nested token (RFC 7515 §4.1.10).",
         "kid" => "Key ID: a hint for which key verifies the token (RFC 7515 §4.1.4).",
@@ -44,6 +44,48 @@ pub fn describe(name: &str) -> Option<&'static str> {
     })
 }
 
+/// What `alg` means when its value is not one named below.
+const ALG: &str =
+    "Algorithm that secures the token: how it is signed, or for a JWE how its key is managed (RFC 7515 §4.1.1).";
+
+/// One line per algorithm, naming it (static, so that every answer can share the text). Each spells
+/// [`Alg::describe`](super::alg::Alg::describe), which a test checks.
+macro_rules! alg_lines {
+    ($($name:literal => $what:literal,)*) => {
+        fn alg_line(value: &str) -> Option<&'static str> {
+            Some(match value {
+                $($name => concat!("Algorithm that secures the token: ", $name, " = ", $what, " (RFC 7515 §4.1.1)."),)*
+                _ => return None,
+            })
+        }
+    };
+}
+
+alg_lines! {
+    "HS256" => "HMAC with SHA-256",
+    "HS384" => "HMAC with SHA-384",
+    "HS512" => "HMAC with SHA-512",
+    "RS256" => "RSASSA-PKCS1-v1_5 with SHA-256",
+    "RS384" => "RSASSA-PKCS1-v1_5 with SHA-384",
+    "RS512" => "RSASSA-PKCS1-v1_5 with SHA-512",
+    "PS256" => "RSASSA-PSS with SHA-256 (MGF1 with SHA-256)",
+    "PS384" => "RSASSA-PSS with SHA-384 (MGF1 with SHA-384)",
+    "PS512" => "RSASSA-PSS with SHA-512 (MGF1 with SHA-512)",
+    "ES256" => "ECDSA using P-256 and SHA-256",
+    "ES384" => "ECDSA using P-384 and SHA-384",
+    "ES512" => "ECDSA using P-521 and SHA-512",
+    "EdDSA" => "EdDSA signature (Ed25519 here)",
+    "none" => "no signature at all: an unsecured token (RFC 7519 §6), never to be accepted",
+}
+
+/// The meaning of header member `name` with value `value`: `alg` names the token's algorithm.
+pub fn describe_value(name: &str, value: &Json) -> Option<&'static str> {
+    match (name, value) {
+        ("alg", Json::String(a)) => alg_line(a).or(Some(ALG)),
+        _ => describe(name),
+    }
+}
+
 /// The header's members in source order, each with its meaning.
 pub fn fields(header: &Json) -> Vec<HeaderField> {
     header
@@ -53,7 +95,37 @@ pub fn fields(header: &Json) -> Vec<HeaderField> {
         .map(|(name, value)| HeaderField {
             name: name.to_string(),
             value: value.clone(),
-            description: describe(name),
+            description: describe_value(name, value),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::alg::Alg;
+    use super::super::json;
+    use super::*;
+
+    #[test]
+    fn alg_is_explained_for_the_tokens_algorithm() {
+        for a in Alg::ALL {
+            let line = describe_value("alg", &Json::String(a.name().into())).unwrap();
+            assert!(
+                line.contains(&format!("{} = {} (", a.name(), a.describe())),
+                "{line}"
+            );
+        }
+        let h = json::parse(r#"{"alg":"RS256","typ":"JWT"}"#).unwrap().value;
+        let f = fields(&h);
+        assert_eq!(
+            f[0].description,
+            Some("Algorithm that secures the token: RS256 = RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7515 §4.1.1).")
+        );
+        assert!(!f[0].description.unwrap().contains("HS256"));
+        for other in [r#""ES256K""#, r#""A128KW""#, "1"] {
+            let v = json::parse(other).unwrap().value;
+            assert_eq!(describe_value("alg", &v), Some(ALG), "{other}");
+        }
+        assert!(describe_value("none", &Json::Null).is_none());
+    }
 }

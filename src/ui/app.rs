@@ -114,7 +114,7 @@ pub fn App() -> Html {
                         <JsonView which={Which::Payload} parsed={parsed.clone()} payload={payload.clone()} />
                     }
                     <SignaturePane signature={Same::from(&state.signature)} key_text={state.key.clone()}
-                        key_format={state.key_format} key_visible={state.key_visible}
+                        key_format={state.key_format} key_visible={state.key_visible} key_kind={state.key_kind}
                         claims={Some(Same::from(&state.claims))} dispatch={dispatch.clone()} />
                     <ClaimsTable claims={Same::from(&state.claims)} placeholder={claims_placeholder} />
                     <AuditPane token={state.token.clone()} dispatch={dispatch.clone()} />
@@ -122,7 +122,7 @@ pub fn App() -> Html {
             </main>
             <footer class="footer">
                 { "jwt-inspector runs entirely in this page: a Content-Security-Policy forbids it any network connection. " }
-                { "Verification covers HS256, HS384 and HS512." }
+                { "Verification and signing cover HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 and EdDSA (Ed25519)." }
             </footer>
         </div>
     }

@@ -1,4 +1,5 @@
-//! The encoder: header and payload as editable JSON; every edit re-signs the token with the entered HMAC key.
+//! The encoder: header and payload as editable JSON; every edit re-signs the token with the entered key (a
+//! secret for HS*, a private key for the others).
 //! Invalid JSON shows an error with its line and column, and the last good token stays.
 
 use std::rc::Rc;
@@ -59,7 +60,7 @@ pub fn EncoderPane(props: &EncoderPaneProps) -> Html {
         <section class="card encoder" aria-labelledby="encoder-title">
             <div class="card-head">
                 <h2 id="encoder-title">{ "Encode" }</h2>
-                <span class="meta">{ "signed live with the key below (HS256 / HS384 / HS512)" }</span>
+                <span class="meta">{ "signed live with the key below: a secret for HS*, a private key for RS*, PS*, ES* and EdDSA" }</span>
             </div>
             // Always present (see the note on `encode-status` below): empty and hidden when there is no note.
             <p class="encode-note" data-testid="encode-note" role="note" hidden={enc.note.is_none()}>

@@ -1,11 +1,11 @@
 //! The app state, its actions and a pure reducer, with one submodule per concern: the token
-//! ([`token`]: the core's `inspect`, once, ready to show), the key and signature ([`signature`]: the core's
-//! `Verifier`) and the encoder ([`encoder`]: the core's `sign_json_text` under its key rule). Sharing a link
-//! and the theme live in the toolbar: they hold no state the reducer needs.
+//! ([`token`]: the core's `inspect`, once, ready to show), the key and signature ([`signature`]: what the key
+//! field asks for, and the core's `Verifier`) and the encoder ([`encoder`]: the core's `sign_with_entropy`
+//! under its key rule). Sharing a link and the theme live in the toolbar: they hold no state the reducer needs.
 //!
 //! Everything shown is derived here from the core (`inspect`, the `Verifier`, `keys::detect_format`,
-//! `sign_json_text` with the core's one key rule), so the whole behaviour of the app is unit-tested natively without a browser. The clock
-//! is an input (`Action::Tick`), as in the core.
+//! `material::classify`, signing with the core's one key rule), so the whole behaviour of the app is unit-tested
+//! natively without a browser. The clock is an input (`Action::Tick`), as in the core.
 
 use std::fmt;
 use std::rc::Rc;
@@ -22,7 +22,9 @@ pub mod signature;
 pub mod token;
 
 pub use encoder::{default_payload, Encoder, DEFAULT_HEADER};
-pub use signature::{claims_verdict, signature_view, ClaimsVerdict, SignatureView, UiStatus};
+pub use signature::{
+    claims_verdict, signature_view, ClaimsVerdict, KeyKind, SignatureView, UiStatus,
+};
 pub use token::{
     ClaimRow, Parsed, PayloadDisplay, PayloadView, Phase, LARGE_TOKEN, MAX_CLAIM_VALUE,
     STEPWISE_TOKEN,
@@ -76,7 +78,13 @@ pub struct State {
     pub key: Rc<str>,
     /// How the key text is read.
     pub key_format: KeyFormat,
-    /// Whether the key field shows its text (an example's key is shown; the user's own is hidden until asked).
+    /// What the key field asks for: a secret, a public key or (Encode view) a private key, following the
+    /// token's algorithm (in the Encode view, the header editor's).
+    pub key_kind: KeyKind,
+    /// Show or hide, once asked for (Show / Hide, or an example that shows its key); `None` follows the key.
+    pub key_shown: Option<bool>,
+    /// Whether the key field shows its text now: as asked for, or else a public key, certificate or public
+    /// JWK (Set) is shown, and a secret, a private key or anything else is hidden (derived).
     pub key_visible: bool,
     /// True while the key is the one an example filled in (typing a key of one's own hides the field again).
     pub key_from_example: bool,
@@ -106,6 +114,7 @@ impl fmt::Debug for State {
             .field("token_len", &self.token.len())
             .field("key", &format_args!("<{} bytes redacted>", self.key.len()))
             .field("key_format", &self.key_format)
+            .field("key_kind", &self.key_kind)
             .field("now", &self.now)
             .field("view", &self.view)
             .field("pending", &self.pending)
@@ -163,6 +172,8 @@ impl State {
             token: "".into(),
             key: "".into(),
             key_format: KeyFormat::Utf8,
+            key_kind: KeyKind::Secret,
+            key_shown: None,
             key_visible: false,
             key_from_example: false,
             now,
@@ -232,16 +243,62 @@ impl State {
         self.claims = Rc::new(rows.collect());
     }
 
+    /// What the key field asks for now: in the Encode view the header editor's `alg` decides (a private key
+    /// signs RS256), otherwise the token's (a public key verifies it). A JWE, an unsecured token or none
+    /// at all asks for a secret.
+    fn wanted_key_kind(&self) -> KeyKind {
+        let signing = self.view == View::Encode;
+        if signing {
+            if let Some(alg) = encoder::header_alg(&self.encoder) {
+                return KeyKind::for_alg(Some(&alg), true);
+            }
+        }
+        let d = self.decoded();
+        match d.kind {
+            crate::TokenKind::Jws => KeyKind::for_alg(d.alg.as_deref(), signing),
+            _ => KeyKind::Secret,
+        }
+    }
+
+    /// Follows the algorithm: the key field's kind, and a format the new kind's menu offers (a hex secret's
+    /// format does not read a PEM key). Returns true when the format changed.
+    fn sync_key_kind(&mut self) -> bool {
+        self.key_kind = self.wanted_key_kind();
+        if self.key_kind.formats().contains(&self.key_format) {
+            return false;
+        }
+        self.key_format = KeyFormat::Utf8;
+        true
+    }
+
+    /// Whether the key text is shown: as asked for, or else only public key material.
+    fn refresh_key_visibility(&mut self) {
+        self.key_visible = self.key_shown.unwrap_or_else(|| {
+            self.key_kind != KeyKind::Secret
+                && !self.signature.key_private
+                && signature::looks_public(&self.key)
+        });
+    }
+
     fn reverify(&mut self) {
         if self.pending.is_some_and(|p| p <= Phase::Signature) {
+            self.refresh_key_visibility();
             return; // the signature step will do it
         }
-        let mut view = signature_view(&self.parsed.decoded, &self.key, self.key_format);
+        self.sync_key_kind();
+        let mut view = signature_view(
+            &self.parsed.decoded,
+            &self.key,
+            self.key_format,
+            self.now,
+            self.key_kind,
+        );
         if self.view == View::Encode && self.token.trim().is_empty() {
-            // Nothing to decode: the encoder makes the token, and what it lacks is the secret (or a usable one).
-            view = signature::to_sign(view, &self.key, self.key_format);
+            // Nothing to decode: the encoder makes the token, and what it lacks is the key (or a usable one).
+            view = signature::to_sign(view, &self.key, self.key_format, self.key_kind);
         }
         self.signature = Rc::new(view);
+        self.refresh_key_visibility();
     }
 
     /// Fills the encoder's editors from the current token (or defaults when it has no JSON header/payload).
@@ -252,19 +309,27 @@ impl State {
     /// Signs the encoder's texts with the key; on success the token becomes the new one, otherwise the
     /// error is shown and the last good token stays.
     fn resign(&mut self) {
+        // The header's alg may have changed what the key field asks for (HS256 → RS256: a private key).
+        let kind = self.key_kind;
+        let format_changed = self.sync_key_kind();
         let result = encoder::sign(&self.encoder, &self.key, self.key_format);
         let mut enc = (*self.encoder).clone();
+        let mut resigned = false;
         match result {
             Ok(token) => {
                 enc.error = None;
                 enc.note = None;
                 if *token != *self.token {
                     self.set_token(token);
+                    resigned = true;
                 }
             }
             Err(e) => enc.error = Some(e),
         }
         self.encoder = Rc::new(enc);
+        if !resigned && (format_changed || kind != self.key_kind) {
+            self.reverify();
+        }
     }
 }
 
@@ -289,9 +354,9 @@ impl Reducible for State {
                 }
                 s.key = k.into();
                 if s.key_from_example {
-                    // A key of one's own: hidden again (Show reveals it).
+                    // A key of one's own: shown only if it is public (Show reveals any).
                     s.key_from_example = false;
-                    s.key_visible = false;
+                    s.key_shown = None;
                 }
                 s.reverify();
                 if s.view == View::Encode {
@@ -325,7 +390,7 @@ impl Reducible for State {
             Action::LoadExample(e) => {
                 s.key = e.key.into();
                 s.key_format = e.key_format;
-                s.key_visible = !e.key.is_empty();
+                s.key_shown = (!e.key.is_empty()).then_some(true);
                 s.key_from_example = !e.key.is_empty();
                 if *e.token == *s.token {
                     s.reverify();
@@ -337,8 +402,9 @@ impl Reducible for State {
                 }
             }
             Action::ToggleKeyVisibility => {
-                s.key_visible = !s.key_visible;
+                s.key_shown = Some(!s.key_visible);
                 s.key_from_example = false;
+                s.refresh_key_visibility();
             }
             Action::EditHeader(text) => {
                 Rc::make_mut(&mut s.encoder).header = text;
@@ -415,7 +481,9 @@ mod tests {
 
         let s = s.reduce(Action::SetKey("secret".into()));
         assert_eq!(status(&s), "valid");
-        assert_eq!(s.signature.key_summary.as_deref(), Some("48-bit key"));
+        assert_eq!(s.signature.key_summary.as_deref(), Some("48-bit secret"));
+        assert_eq!(s.key_kind, KeyKind::Secret);
+        assert!(!s.key_visible, "a secret is masked");
         let ids: Vec<_> = s.signature.findings.iter().map(Finding::id).collect();
         assert!(ids.contains(&"well-known-secret"), "{ids:?}");
 
@@ -455,18 +523,34 @@ mod tests {
 
     #[test]
     fn statuses_for_unsupported_unsecured_jwe_and_key_errors() {
-        // RS256: unsupported whether or not a key is entered, and the message says it is not "invalid".
-        let rs = format!(
-            "{}.{}.c2ln",
-            crate::jwt::b64::encode(br#"{"alg":"RS256"}"#),
-            crate::jwt::b64::encode(br#"{"sub":"x"}"#)
+        // ES256K: unsupported whether or not a key is entered, and the message says it is not "invalid".
+        let token = |alg: &str| {
+            format!(
+                "{}.{}.c2ln",
+                crate::jwt::b64::encode(format!(r#"{{"alg":"{alg}"}}"#).as_bytes()),
+                crate::jwt::b64::encode(br#"{"sub":"x"}"#)
+            )
+        };
+        let s = run(State::new(&token("ES256K"), NOW), []);
+        assert_eq!(status(&s), "unsupported");
+        assert!(s.signature.title.contains("ES256K"));
+        assert!(s.signature.message.contains("does not make it invalid"));
+        let s = s.reduce(Action::SetKey(vectors::key("p256", "spki")));
+        assert_eq!(status(&s), "unsupported");
+        assert_eq!(s.key_kind, KeyKind::Public, "a public key would verify it");
+
+        // RS256 is verified now: without a key it waits for the public key; a secret is the wrong key.
+        let s = run(State::new(&token("RS256"), NOW), []);
+        assert_eq!(status(&s), "no-key");
+        assert!(
+            s.signature.message.contains("public key"),
+            "{}",
+            s.signature.message
         );
-        let s = run(State::new(&rs, NOW), []);
-        assert_eq!(status(&s), "unsupported");
-        assert!(s.signature.title.contains("RS256"));
-        assert!(s.signature.message.contains("not"));
         let s = s.reduce(Action::SetKey("secret".into()));
-        assert_eq!(status(&s), "unsupported");
+        assert_eq!(status(&s), "key-error");
+        assert_eq!(s.signature.code, Some(VerifyCode::KeyAlgMismatch));
+        assert!(s.signature.title.contains("RS256"), "{}", s.signature.title);
 
         let s = run(State::new(&examples::unsecured(), NOW), []);
         assert_eq!(status(&s), "not-applicable");
@@ -579,14 +663,22 @@ mod tests {
         assert_eq!(e.span.start, 8);
         assert_eq!(s.token, good);
 
-        // A non-HMAC alg cannot be signed here.
+        // RS256 needs a private key: the secret is refused by the core's key rule, and the key field now asks
+        // for a private key. An unknown alg cannot be signed at all.
         let s = s.reduce(Action::EditPayload("{}".into()));
         assert!(s.encoder.error.is_none());
         let s = s.reduce(Action::EditHeader(r#"{"alg":"RS256"}"#.into()));
         assert_eq!(
             s.encoder.error.as_ref().map(|e| e.code),
+            Some(ErrorCode::KeyAlg)
+        );
+        assert_eq!(s.key_kind, KeyKind::Private);
+        let s = s.reduce(Action::EditHeader(r#"{"alg":"XS256"}"#.into()));
+        assert_eq!(
+            s.encoder.error.as_ref().map(|e| e.code),
             Some(ErrorCode::SignInput)
         );
+        assert_eq!(s.key_kind, KeyKind::Secret);
 
         // Changing the key re-signs; clearing it is an error and keeps the token.
         let s = s.reduce(Action::EditHeader(DEFAULT_HEADER.into()));
@@ -685,6 +777,12 @@ mod tests {
             assert_eq!(*s.token, *e.token);
             assert_eq!((&*s.key, s.key_format), (e.key, e.key_format));
             assert_eq!(s.key_visible, !e.key.is_empty(), "{}", e.id);
+            let kind = if e.id == "oidc-rs256" || e.id == "es256" {
+                KeyKind::Public
+            } else {
+                KeyKind::Secret
+            };
+            assert_eq!(s.key_kind, kind, "{}", e.id);
             if !e.key.is_empty() {
                 assert_eq!(status(&s), "valid", "{}", e.id);
             }
@@ -819,6 +917,275 @@ mod tests {
         // Nothing left to do.
         let same = s.clone().reduce(Action::Continue);
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    /// Keys and tokens of tests/vectors/interop-asymmetric.json (PyJWT and jose interop vectors).
+    mod vectors {
+        use crate::jwt::json::{self, Json};
+
+        const TEXT: &str = include_str!("../../tests/vectors/interop-asymmetric.json");
+
+        fn all() -> Json {
+            json::parse(TEXT).unwrap().value
+        }
+
+        /// A key form (`spki`, `cert`, `pkcs8`, `jwk`, `jwkPrivate`, …) of `keys.<name>`, as key text.
+        pub fn key(name: &str, form: &str) -> String {
+            let v = all();
+            let k = v
+                .get("keys")
+                .and_then(|k| k.get(name))
+                .and_then(|k| k.get(form));
+            match k {
+                Some(Json::String(s)) => s.to_string(),
+                Some(other) => other.to_compact(),
+                None => panic!("no keys.{name}.{form}"),
+            }
+        }
+
+        /// The token of case `id`.
+        pub fn token(id: &str) -> String {
+            let v = all();
+            let Some(Json::Array(cases)) = v.get("cases") else {
+                panic!("no cases")
+            };
+            cases
+                .iter()
+                .find(|c| c.get("id").and_then(Json::as_str) == Some(id))
+                .and_then(|c| c.get("token").and_then(Json::as_str))
+                .unwrap_or_else(|| panic!("no case {id}"))
+                .to_owned()
+        }
+    }
+
+    #[test]
+    fn rs256_with_its_pem_verifies_a_changed_payload_does_not_and_an_es256_token_is_a_mismatch() {
+        let rs = vectors::token("pyjwt-rs256-spki");
+        let s = run(State::new(&rs, NOW), []);
+        assert_eq!((status(&s), s.key_kind), ("no-key", KeyKind::Public));
+        // The alg explanation names the token's algorithm.
+        let alg = s
+            .parsed
+            .header_fields
+            .iter()
+            .find(|f| f.name == "alg")
+            .unwrap();
+        assert!(
+            alg.description
+                .unwrap()
+                .contains("RS256 = RSASSA-PKCS1-v1_5 with SHA-256"),
+            "{:?}",
+            alg.description
+        );
+        let s = s.reduce(Action::SetKey(vectors::key("rsa", "spki")));
+        assert_eq!(status(&s), "valid", "{}", s.signature.message);
+        assert_eq!(
+            s.signature.key_summary.as_deref(),
+            Some("RSA 2048-bit public key, PEM public key (SubjectPublicKeyInfo)")
+        );
+        assert!(s.key_visible, "a public key is shown");
+        assert!(!s.signature.key_private);
+        // One payload character changed.
+        let (h, rest) = rs.split_once('.').unwrap();
+        let (p, sig) = rest.split_once('.').unwrap();
+        let mut p = p.to_owned();
+        let c = if p.ends_with('A') { "B" } else { "A" };
+        p.replace_range(p.len() - 1.., c);
+        let s = s.reduce(Action::SetToken(format!("{h}.{p}.{sig}")));
+        assert_eq!(status(&s), "invalid");
+        assert_eq!(s.signature.code, Some(VerifyCode::InvalidSignature));
+        // An ES256 token with the RSA key: a key/algorithm mismatch, the key still described.
+        let s = s.reduce(Action::SetToken(vectors::token("pyjwt-es256-spki")));
+        assert_eq!(status(&s), "key-error");
+        assert_eq!(s.signature.code, Some(VerifyCode::KeyAlgMismatch));
+        assert!(
+            s.signature.message.contains("ES256"),
+            "{}",
+            s.signature.message
+        );
+        assert!(s
+            .signature
+            .key_summary
+            .as_deref()
+            .unwrap()
+            .starts_with("RSA 2048-bit"));
+        // Its own key in every form verifies it: PEM, certificate, JWK, JWK Set.
+        for form in ["spki", "cert", "jwk", "jwks"] {
+            let s = s.clone().reduce(Action::SetKey(vectors::key("p256", form)));
+            assert_eq!(status(&s), "valid", "{form}: {}", s.signature.message);
+        }
+    }
+
+    #[test]
+    fn a_certificate_is_described_and_a_private_key_is_masked_with_a_finding() {
+        let s = run(
+            State::new(&vectors::token("pyjwt-rs256-spki"), NOW),
+            [Action::SetKey(vectors::key("rsa", "cert"))],
+        );
+        assert_eq!(status(&s), "valid");
+        let cert = s.signature.key_cert.clone().expect("a certificate line");
+        assert!(cert.starts_with("Certificate: CN="), "{cert}");
+        assert!(
+            cert.contains("valid from ") && cert.contains(" until "),
+            "{cert}"
+        );
+        assert!(s.key_visible, "a certificate is shown");
+
+        for form in ["pkcs8", "pkcs1Private", "jwkPrivate"] {
+            let s = s.clone().reduce(Action::SetKey(vectors::key("rsa", form)));
+            assert_eq!(status(&s), "valid", "{form}: its public half verifies");
+            assert!(s.signature.key_private, "{form}");
+            assert!(!s.key_visible, "{form}: a private key is masked");
+            let ids: Vec<_> = s.signature.findings.iter().map(Finding::id).collect();
+            assert!(ids.contains(&"private-key-pasted"), "{form}: {ids:?}");
+            let shown = s.clone().reduce(Action::ToggleKeyVisibility);
+            assert!(shown.key_visible, "Show shows it");
+        }
+        // A secret left in the field from an HMAC token is not put on screen by the multi-line field.
+        let s = run(
+            State::new(examples::ARTICLE, NOW),
+            [
+                Action::SetKeyFormat(KeyFormat::Hex),
+                Action::SetKey("00112233445566778899aabbccddeeff".into()),
+                Action::SetToken(vectors::token("pyjwt-rs256-spki")),
+            ],
+        );
+        assert_eq!(s.key_kind, KeyKind::Public);
+        assert!(!s.key_visible);
+        assert_eq!(
+            s.key_format,
+            KeyFormat::Utf8,
+            "hex does not read a public key"
+        );
+        assert_eq!(s.signature.code, Some(VerifyCode::KeyAlgMismatch));
+    }
+
+    #[test]
+    fn the_format_menu_and_hint_follow_the_kind_of_key() {
+        let pem = vectors::key("rsa", "spki");
+        let s = run(
+            State::new(&vectors::token("pyjwt-rs256-spki"), NOW),
+            [
+                Action::SetKeyFormat(KeyFormat::Jwk),
+                Action::SetKey(pem.clone()),
+            ],
+        );
+        assert_eq!(status(&s), "key-error");
+        assert_eq!(s.signature.hint, Some(KeyFormat::Pem));
+        let s = s.reduce(Action::SetKeyFormat(KeyFormat::Pem));
+        assert_eq!((status(&s), s.signature.hint), ("valid", None));
+        // "UTF-8 text" (Auto) reads PEM and JWK JSON as those keys: no hint.
+        let s = s.reduce(Action::SetKeyFormat(KeyFormat::Utf8));
+        assert_eq!((status(&s), s.signature.hint), ("valid", None));
+        let s = s.reduce(Action::SetKey(vectors::key("rsa", "jwk")));
+        assert_eq!((status(&s), s.signature.hint), ("valid", None));
+        // A PEM key in the secret field of an HMAC token: refused (the confusion attack), no format offered.
+        let s = s.reduce(Action::SetToken(examples::ARTICLE.into()));
+        let s = s.reduce(Action::SetKey(pem));
+        assert_eq!(s.key_kind, KeyKind::Secret);
+        assert_eq!(status(&s), "key-error");
+        assert_eq!(s.signature.hint, None);
+        let ids: Vec<_> = s.signature.findings.iter().map(Finding::id).collect();
+        assert!(ids.contains(&"public-key-as-secret"), "{ids:?}");
+        // PEM is not a secret's format: back to UTF-8 text.
+        let s = s.reduce(Action::SetKeyFormat(KeyFormat::Pem));
+        assert_eq!(s.key_format, KeyFormat::Utf8);
+        assert!(KeyKind::Secret.formats().contains(&KeyFormat::Hex));
+        assert!(!KeyKind::Public.formats().contains(&KeyFormat::Hex));
+    }
+
+    #[test]
+    fn encode_signs_with_a_private_key_for_every_algorithm_and_refuses_what_the_core_refuses() {
+        let verifies = |token: &str, key: &str| {
+            crate::verify(
+                token,
+                key,
+                KeyFormat::Utf8,
+                &VerifyOptions::signature_only(),
+            )
+        };
+        let s = run(State::new("", NOW), [Action::SetView(View::Encode)]);
+        let cases = [
+            ("RS256", "rsa", "pkcs8"),
+            ("RS512", "rsa", "pkcs1Private"),
+            ("PS256", "rsa", "jwkPrivate"),
+            ("PS384", "rsa", "pkcs8"),
+            ("ES256", "p256", "sec1Private"),
+            ("ES384", "p384", "jwkPrivate"),
+            ("ES512", "p521", "pkcs8"),
+            ("EdDSA", "ed25519", "pkcs8"),
+        ];
+        for (alg, name, form) in cases {
+            let s = s.clone().reduce(Action::EditHeader(format!(
+                "{{\"alg\": \"{alg}\", \"typ\": \"JWT\"}}"
+            )));
+            assert_eq!(s.key_kind, KeyKind::Private, "{alg}");
+            let s = s.reduce(Action::SetKey(vectors::key(name, form)));
+            assert!(s.encoder.error.is_none(), "{alg}: {:?}", s.encoder.error);
+            assert!(!s.key_visible, "{alg}: a private key is masked");
+            let v = verifies(&s.token, &vectors::key(name, "spki"));
+            assert!(v.is_valid(), "{alg} with {name} {form}: {}", v.message);
+            assert_eq!(v.alg.as_deref(), Some(alg));
+            assert_eq!(status(&s), "valid", "{alg}");
+            // The public half cannot sign; nor can a key of another type.
+            let e = s.clone().reduce(Action::SetKey(vectors::key(name, "spki")));
+            assert_eq!(
+                e.encoder.error.as_ref().map(|e| e.code),
+                Some(ErrorCode::KeyAlg)
+            );
+            assert!(e
+                .encoder
+                .error
+                .as_ref()
+                .unwrap()
+                .message
+                .contains("private key"));
+            assert_eq!(e.token, s.token, "the last good token stays");
+            let other = if name == "rsa" { "p256" } else { "rsa" };
+            let e = s
+                .clone()
+                .reduce(Action::SetKey(vectors::key(other, "pkcs8")));
+            assert_eq!(
+                e.encoder.error.as_ref().map(|e| e.code),
+                Some(ErrorCode::KeyAlg)
+            );
+        }
+        // The wrong curve: a P-256 key for ES384.
+        let s = s.reduce(Action::EditHeader(r#"{"alg":"ES384"}"#.into()));
+        let s = s.reduce(Action::SetKey(vectors::key("p256", "pkcs8")));
+        let e = s.encoder.error.clone().expect("refused");
+        assert!(
+            e.message.contains("P-384") && e.message.contains("P-256"),
+            "{}",
+            e.message
+        );
+        // PS256 is randomised (a salt from getrandom): two signatures differ, both verify.
+        let s = s.reduce(Action::SetKey(vectors::key("rsa", "pkcs8")));
+        let s = s.reduce(Action::EditHeader(r#"{"alg":"PS256"}"#.into()));
+        let t1 = s.token.clone();
+        let s = s.reduce(Action::EditPayload("{\"n\": 2}".into()));
+        let s = s.reduce(Action::EditPayload("{\"n\": 1}".into()));
+        assert_ne!(t1, s.token);
+        assert!(verifies(&t1, &vectors::key("rsa", "spki")).is_valid());
+        assert!(verifies(&s.token, &vectors::key("rsa", "spki")).is_valid());
+    }
+
+    #[test]
+    fn encode_on_an_empty_page_asks_for_a_private_key_for_an_asymmetric_header() {
+        let s = run(
+            State::new("", NOW),
+            [
+                Action::SetView(View::Encode),
+                Action::EditHeader(r#"{"alg":"ES256","typ":"JWT"}"#.into()),
+            ],
+        );
+        assert_eq!(
+            (status(&s), s.signature.title.as_str()),
+            ("no-key", "Enter a private key to sign")
+        );
+        let s = s.reduce(Action::SetKey(vectors::key("p256", "jwkPrivate")));
+        assert_eq!(status(&s), "valid");
+        assert!(s.token.starts_with("eyJhbGciOiJFUzI1NiIs"));
     }
 
     #[test]

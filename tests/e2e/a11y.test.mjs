@@ -17,6 +17,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 const ARTICLE =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWV9.TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ';
+const KEYS = JSON.parse(readFileSync(`${root}tests/vectors/interop-asymmetric.json`, 'utf8')).keys;
 
 let env;
 before(async () => {
@@ -90,6 +91,54 @@ test('axe-core finds no violation of any impact in any state', async (t) => {
   await phone.selectOption('[data-testid=examples]', 'article');
   await phone.waitForSelector('[data-testid=signature-status][data-status=valid]');
   await audit(phone, 'phone width, example verified');
+
+  // Issue §6: the multi-line public-key field, a private key masked, a mismatch, and signing in Encode.
+  const keys = await open(t);
+  await keys.selectOption('[data-testid=examples]', 'oidc-rs256');
+  await keys.waitForSelector('[data-testid=signature-status][data-status=valid]');
+  await audit(keys, 'RS256 example, public key shown');
+  await keys.fill('[data-testid=key-input]', KEYS.rsa.pkcs8);
+  await keys.waitForSelector('[data-testid=key-input][data-masked=true]');
+  await audit(keys, 'RS256, private key masked, with a finding');
+  await keys.selectOption('[data-testid=examples]', 'es256');
+  await keys.fill('[data-testid=key-input]', KEYS.rsa.spki);
+  await keys.waitForSelector('[data-testid=signature-status][data-status=key-error]');
+  assert.match(await keys.textContent('[data-testid=signature-status]'), /KEY_ALG_MISMATCH/);
+  await audit(keys, 'ES256 token, RSA key: mismatch');
+  await keys.click('[data-testid=theme-toggle]');
+  await audit(keys, 'ES256 token, RSA key: mismatch, dark');
+  await keys.click('[data-testid=view-encode]');
+  await keys.fill('[data-testid=key-input]', KEYS.p256.pkcs8);
+  await keys.waitForSelector('[data-testid=signature-status][data-status=valid]');
+  await audit(keys, 'Encode view, ES256 private key');
+  const phoneKeys = await open(t, { viewport: { width: 390, height: 844 } });
+  await phoneKeys.selectOption('[data-testid=examples]', 'oidc-rs256');
+  await phoneKeys.waitForSelector('[data-testid=signature-status][data-status=valid]');
+  await audit(phoneKeys, 'phone width, RS256 example');
+  const overflow = await phoneKeys.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+});
+
+test('keyboard: the multi-line key field is reached with Tab and left with Tab (no trap); Show works from the keyboard', async (t) => {
+  const page = await open(t);
+  const focused = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  await page.selectOption('[data-testid=examples]', 'oidc-rs256');
+  await page.waitForSelector('[data-testid=signature-status][data-status=valid]');
+  await page.fill('[data-testid=key-input]', KEYS.rsa.pkcs8);
+  await page.waitForSelector('[data-testid=key-input][data-masked=true]');
+  await page.focus('[data-testid=key-input]');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'key-visibility', 'Tab leaves the key field for Show');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=key-input][data-masked=false]');
+  assert.equal(await page.getAttribute('[data-testid=key-visibility]', 'aria-pressed'), 'true');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(page), 'key-input');
+  await page.keyboard.press('Shift+Tab');
+  assert.notEqual(await focused(page), 'key-input', 'Shift+Tab leaves it too');
+  // Its label is its accessible name.
+  const name = await page.$eval('[data-testid=key-input]', (e) => e.labels[0]?.textContent);
+  assert.equal(name, 'Public key — PEM, X.509 certificate, JWK or JWK Set');
 });
 
 /** Pastes `n` candidates that are not the secret into the audit's own list (so that a run lasts a while). */

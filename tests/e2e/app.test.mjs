@@ -4,8 +4,8 @@
 // and fails on any of them. Screenshots go to tests/e2e/artifacts/ (with UPDATE_SCREENSHOT=1 the light one
 // also replaces docs/screenshot.png, the README's picture).
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { constants, createHmac, createPublicKey, randomBytes, verify as cryptoVerify } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { pasteToken, sign, start } from './lib.mjs';
@@ -20,6 +20,12 @@ const ARTICLE =
 const RFC7520_JWK =
   '{"kty":"oct","kid":"018c0ae5-4d9b-471b-bfd6-eef314bc7037","use":"sig","alg":"HS256","k":"hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg"}';
 const SECRET_MARKER = 'hunter2-never-leaves';
+// PyJWT- and jose-signed tokens and their keys in every form (tests/vectors/interop-asymmetric.json).
+const VECTORS = JSON.parse(readFileSync(`${root}tests/vectors/interop-asymmetric.json`, 'utf8'));
+const KEYS = VECTORS.keys;
+const keyText = (k) => (typeof k === 'string' ? k : JSON.stringify(k));
+const vectorToken = (id) => VECTORS.cases.find((c) => c.id === id).token;
+const PUBLIC_KEY_LABEL = 'Public key — PEM, X.509 certificate, JWK or JWK Set';
 
 let env;
 before(async () => {
@@ -389,12 +395,23 @@ test('key formats: hint, JWK, unsupported algorithm, JWE and alg none', async (t
   await page.selectOption('[data-testid=key-format]', 'jwks');
   await expectStatus(page, 'valid');
 
-  const rs256 = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2lnbmF0dXJl`;
-  await page.fill('[data-testid=token-input]', rs256);
-  await expectStatus(page, 'unsupported');
-  const msg = await text(page, 'signature-status');
+  // RS256 is verified now: the HMAC secret (a JWK) left in the field is the wrong kind of key — a key/algorithm
+  // mismatch, never "invalid" and never "unsupported".
+  const forged = (alg) =>
+    `${Buffer.from(`{"alg":"${alg}","typ":"JWT"}`).toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2lnbmF0dXJl`;
+  await page.fill('[data-testid=token-input]', forged('RS256'));
+  await expectStatus(page, 'key-error');
+  let msg = await text(page, 'signature-status');
   assert.match(msg, /RS256/);
+  assert.match(msg, /KEY_ALG_MISMATCH/);
+  // A truly unsupported algorithm (ES256K) is "unsupported", with or without a key, and never "invalid".
+  await page.fill('[data-testid=token-input]', forged('ES256K'));
+  await expectStatus(page, 'unsupported');
+  msg = await text(page, 'signature-status');
+  assert.match(msg, /ES256K/);
   assert.match(msg, /does not make it invalid/);
+  await page.fill('[data-testid=key-input]', keyText(KEYS.p256.spki));
+  await expectStatus(page, 'unsupported');
 
   await page.selectOption('[data-testid=examples]', 'jwe');
   await expectStatus(page, 'not-applicable');
@@ -402,6 +419,156 @@ test('key formats: hint, JWK, unsupported algorithm, JWE and alg none', async (t
   await page.selectOption('[data-testid=examples]', 'unsecured');
   await expectStatus(page, 'not-applicable');
   assert.match(await text(page, 'findings'), /alg-none/);
+});
+
+/** Verifies a compact JWS in Node (node:crypto, independent of the app) with a public key PEM. */
+function nodeVerifies(token, publicPem) {
+  const [h, p, s] = token.split('.');
+  const { alg } = JSON.parse(Buffer.from(h, 'base64url'));
+  const data = Buffer.from(`${h}.${p}`);
+  const sig = Buffer.from(s, 'base64url');
+  const key = createPublicKey(publicPem);
+  const hash = alg === 'EdDSA' ? null : `sha${alg.slice(2)}`;
+  if (alg.startsWith('RS') || alg === 'EdDSA') return cryptoVerify(hash, data, key, sig);
+  if (alg.startsWith('PS'))
+    return cryptoVerify(hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 }, sig);
+  return cryptoVerify(hash, data, { key, dsaEncoding: 'ieee-p1363' }, sig);
+}
+
+test('issue §6: RS256 token and its PEM key verify; a flipped payload character does not; ES256 with an RSA key is a mismatch', async (t) => {
+  const { page } = await open(t);
+  const key = '[data-testid=key-input]';
+  const rs256 = vectorToken('pyjwt-rs256-spki'); // signed by PyJWT 2.10.1
+  await page.fill('[data-testid=token-input]', rs256);
+  await expectStatus(page, 'no-key');
+  // The key field follows the algorithm: a multi-line public key field, labelled so.
+  assert.equal(await page.textContent('label[for=key-input]'), PUBLIC_KEY_LABEL);
+  assert.equal(await page.$eval(key, (e) => e.tagName), 'TEXTAREA');
+  assert.match(await text(page, 'signature-status'), /Paste the public key/);
+  // The header's alg explanation names the token's algorithm (it used to say HS256 on every token).
+  const fields = await page.textContent('dl.fields');
+  assert.match(fields, /RS256 = RSASSA-PKCS1-v1_5 with SHA-256/);
+  assert.doesNotMatch(fields, /HS256/);
+
+  // The PEM key, pasted with its line breaks: verified, shown (a public key), described.
+  const pem = KEYS.rsa.spki;
+  await page.fill(key, pem);
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue(key), pem, 'the line breaks are kept');
+  assert.equal(await page.getAttribute(key, 'data-masked'), 'false');
+  assert.match(await text(page, 'key-info'), /RSA 2048-bit public key, PEM public key \(SubjectPublicKeyInfo\)/);
+  assert.match(await text(page, 'signature-status'), /Signature verified \(RS256, RSA 2048-bit public key\)/);
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'utf8', 'Auto reads PEM');
+  assert.match(await page.textContent('[data-testid=key-format] option[value=utf8]'), /Auto/);
+
+  // One payload character flipped ("sub":"interop" → "sub":"interoq"): still decodes, no longer verifies.
+  const [h, p, s] = rs256.split('.');
+  const flipped = Buffer.from(Buffer.from(p, 'base64url').toString().replace('interop', 'interoq')).toString('base64url');
+  assert.equal([...flipped].filter((c, i) => c !== p[i]).length, 1, 'one character differs');
+  await page.fill('[data-testid=token-input]', `${h}.${flipped}.${s}`);
+  await expectStatus(page, 'invalid');
+  assert.match(await text(page, 'payload-json'), /"interoq"/);
+  assert.match(await text(page, 'signature-status'), /INVALID_SIGNATURE/);
+
+  // An ES256 token with the RSA key still in the field: a key/algorithm mismatch, not a crash.
+  await page.fill('[data-testid=token-input]', vectorToken('pyjwt-es256-spki'));
+  await expectStatus(page, 'key-error');
+  const said = await text(page, 'signature-status');
+  assert.match(said, /KEY_ALG_MISMATCH/);
+  assert.match(said, /ES256 needs an EC key, but the key is an? RSA 2048-bit public key/);
+  assert.match(await text(page, 'key-info'), /RSA 2048-bit public key/);
+  // Its own JWK verifies it; so does its certificate, whose subject and validity are shown.
+  await page.fill(key, JSON.stringify(KEYS.p256.jwk));
+  await expectStatus(page, 'valid');
+  assert.match(await text(page, 'key-info'), /EC P-256 public key, JWK, kid "/);
+  await page.fill(key, KEYS.p256.cert);
+  await expectStatus(page, 'valid');
+  assert.match(await text(page, 'key-cert'), /^Certificate: CN=.*, (issued by CN=.*|self-signed), valid from \d{4}-.* until \d{4}-/);
+  // A JWK Set picks the key by kid.
+  await page.fill(key, JSON.stringify(KEYS.p256.jwks));
+  await expectStatus(page, 'valid');
+  assert.match(await text(page, 'key-info'), /^JWK Set of \d+ keys: /);
+
+  // A private key verifies through its public half, but is masked and flagged.
+  await page.fill(key, KEYS.p256.pkcs8);
+  await expectStatus(page, 'valid');
+  assert.equal(await page.getAttribute(key, 'data-masked'), 'true');
+  assert.equal(await page.$eval(key, (e) => getComputedStyle(e).webkitTextSecurity), 'disc');
+  assert.equal(await page.getAttribute('[data-testid=key-visibility]', 'aria-pressed'), 'false');
+  assert.match(await text(page, 'findings'), /private-key-pasted/);
+  await page.click('[data-testid=key-visibility]');
+  assert.equal(await page.getAttribute(key, 'data-masked'), 'false');
+  assert.equal(await page.$eval(key, (e) => getComputedStyle(e).webkitTextSecurity), 'none');
+
+  // Back to an HMAC token: the one-line "Secret" field, password-style.
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  assert.equal(await page.textContent('label[for=key-input]'), 'Secret');
+  assert.equal(await page.$eval(key, (e) => e.tagName), 'INPUT');
+  await page.fill(key, 'secret');
+  await expectStatus(page, 'valid');
+  assert.match(await text(page, 'key-bits'), /48-bit secret/);
+});
+
+test('issue §6: the examples include an RS256 OpenID Connect ID token and an ES256 token, verified offline', async (t) => {
+  const { page, requests } = await open(t);
+  await page.selectOption('[data-testid=examples]', 'oidc-rs256');
+  await expectStatus(page, 'valid');
+  assert.match(await text(page, 'payload-json'), /"iss": "https:\/\/accounts\.example\.com"[\s\S]*"nonce"/);
+  assert.match(await page.inputValue('[data-testid=key-input]'), /^-----BEGIN PUBLIC KEY-----\n/);
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'utf8', 'Auto: PEM, certificate or JWK');
+  assert.match(await text(page, 'key-info'), /RSA 2048-bit public key/);
+  await page.selectOption('[data-testid=examples]', 'es256');
+  await expectStatus(page, 'valid');
+  assert.equal(await page.inputValue('[data-testid=key-format]'), 'utf8');
+  assert.match(await text(page, 'key-info'), /EC P-256 public key/);
+  assert.match(await page.textContent('dl.fields'), /ES256 = ECDSA using P-256 and SHA-256/);
+  // Nothing was fetched for them (the CSP would block it anyway; open() also checks every request).
+  assert.ok(requests.every((u) => u.startsWith(env.base)));
+});
+
+test('issue §6: Encode signs with a pasted private key for every algorithm; the core refuses what it must', async (t) => {
+  const { page } = await open(t);
+  const key = '[data-testid=key-input]';
+  await page.click('[data-testid=view-encode]');
+  await page.fill('[data-testid=payload-editor]', '{"sub":"encoded","exp":4102444800}');
+  const cases = [
+    ['RS256', KEYS.rsa.pkcs8, KEYS.rsa.spki],
+    ['PS256', KEYS.rsa.pkcs1Private, KEYS.rsa.spki],
+    ['RS384', keyText(KEYS.rsa.jwkPrivate), KEYS.rsa.spki],
+    ['ES256', KEYS.p256.sec1Private, KEYS.p256.spki],
+    ['ES384', keyText(KEYS.p384.jwkPrivate), KEYS.p384.spki],
+    ['ES512', KEYS.p521.pkcs8, KEYS.p521.spki],
+    ['EdDSA', KEYS.ed25519.pkcs8, KEYS.ed25519.spki],
+  ];
+  for (const [alg, priv, pub] of cases) {
+    await page.fill('[data-testid=header-editor]', `{"alg":"${alg}","typ":"JWT"}`);
+    assert.equal(await page.textContent('label[for=key-input]'), 'Private key — PEM or JWK', alg);
+    assert.equal(await page.$eval(key, (e) => e.tagName), 'TEXTAREA');
+    await page.fill(key, priv);
+    await expectStatus(page, 'valid');
+    assert.equal(await page.getAttribute(key, 'data-masked'), 'true', `${alg}: the private key is masked`);
+    assert.equal(await page.locator('[data-testid=encode-error]').count(), 0, alg);
+    const token = await page.inputValue('[data-testid=token-input]');
+    const [h, p] = token.split('.');
+    assert.deepEqual(JSON.parse(Buffer.from(h, 'base64url')), { alg, typ: 'JWT' });
+    assert.deepEqual(JSON.parse(Buffer.from(p, 'base64url')), { sub: 'encoded', exp: 4102444800 });
+    assert.ok(nodeVerifies(token, pub), `${alg}: node:crypto verifies the app's token with the public key`);
+  }
+  // Refusals come from the core's key rule, as errors: a public key cannot sign; a P-256 key is not for ES384.
+  const last = await page.inputValue('[data-testid=token-input]');
+  await page.fill(key, KEYS.ed25519.spki);
+  const err = page.locator('[data-testid=encode-error]');
+  await err.waitFor();
+  assert.match(await err.textContent(), /ERR_KEY_ALG[\s\S]*needs the private key/);
+  assert.equal(await page.inputValue('[data-testid=token-input]'), last, 'the last good token stays');
+  await page.fill('[data-testid=header-editor]', '{"alg":"ES384"}');
+  await page.fill(key, KEYS.p256.pkcs8);
+  await page.waitForFunction(() => /P-384/.test(document.querySelector('[data-testid=encode-error]')?.textContent ?? ''));
+  assert.match(await err.textContent(), /ES384 needs a P-384 key, but the key is on P-256/);
+  // Nothing about the key or the token is stored, and the URL holds neither.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes('PRIVATE') && !stored.includes('eyJ'), stored);
+  assert.ok(!page.url().includes('eyJ') && !page.url().includes('PRIVATE'), page.url());
 });
 
 test('a 300 KB paste is processed step by step and completes', async (t) => {
@@ -500,7 +667,7 @@ test('issue 13 point 2: an example with a key verifies at once, its key shown in
     os.map((o) => ({ value: o.value, label: o.textContent })),
   );
   const keyed = options.filter((o) => /secret:|key\)/.test(o.label));
-  assert.deepEqual(keyed.map((o) => o.value), ['article', 'expired', 'text']);
+  assert.deepEqual(keyed.map((o) => o.value), ['article', 'expired', 'text', 'oidc-rs256', 'es256']);
   for (const o of keyed) {
     await page.selectOption('[data-testid=examples]', 'jwe');
     await expectStatus(page, 'not-applicable');

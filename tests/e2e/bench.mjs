@@ -1,18 +1,20 @@
-// Benchmark of the app in Chromium: paste-to-rendered time for 1 KB, 64 KB and 1 MB tokens (median of
-// several runs, Performance API), the longest main-thread task around a paste, and the gzip transfer size of
+// Benchmark of the app in Chromium: paste-to-rendered time for 1 KB, 64 KB and 1 MB HS256 tokens and 1 KB
+// RS256 and ES256 tokens (median of several runs, Performance API), the longest main-thread task around a paste, and the gzip transfer size of
 // dist/. Run after a release build:   node tests/e2e/bench.mjs [dist]
 //
 // "Paste-to-rendered": a real paste (clipboard + Ctrl+V in the editor), from the paste event until the page
 // shows everything for that token — payload, signature status, claims — and is laid out (a forced layout),
 // measured inside the page with performance.now(). "Longest task" / "longest frame" are the longest main-
 // thread task (Long Tasks API) and animation frame (Long Animation Frames API, task + rendering) from the
-// paste until the page is done: how long the page is frozen at worst (entries start at 50 ms). "Tasks" and
-// "slowest app step" come from the app's own User Timing measures (input handling, then one task per step
-// for a large token): the script time of each, without the browser's layout and paint.
+// paste until the page is done: how long the page is frozen at worst (entries start at 50 ms). "Tasks",
+// "app script" (per paste, the sum of the steps; median) and "slowest app step" come from the app's own User
+// Timing measures (input handling — decode, verify, render — then one task per step for a large token): the
+// script time of each, without the browser's layout and paint.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { start, tokenOfSize } from './lib.mjs';
+import { generateKeyPairSync } from 'node:crypto';
+import { signAsym, start, tokenOfSize } from './lib.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const KEY = 'bench-secret-0123456789abcdef0123';
@@ -70,14 +72,32 @@ await page.evaluate(() => {
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 });
 
+// [label, size, runs, signer, public key PEM to enter (null: the HMAC key entered above)]
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const pem = (k) => k.publicKey.export({ type: 'spki', format: 'pem' });
+const asym = (alg, pair) => (payload) => signAsym(payload, pair.privateKey, { alg, typ: 'JWT' });
 const sizes = [
   ['1 KB', 1024, 31],
+  ['1 KB RS256', 1024, 31, asym('RS256', rsa), pem(rsa)],
+  ['1 KB ES256', 1024, 31, asym('ES256', p256), pem(p256)],
   ['64 KB', 64 * 1024, 11],
   ['1 MB', 1024 * 1024, 7],
 ];
 const results = [];
-for (const [label, bytes, runs] of sizes) {
+let entered = KEY;
+for (const [label, bytes, runs, signer, publicPem] of sizes) {
+  const key = publicPem ?? KEY;
+  if (key !== entered) {
+    // The key field follows the token's algorithm: paste one such token first (an RS256 token makes it the
+    // multi-line public key field), then enter the key. The key stays in the state between pastes.
+    await page.fill('[data-testid=token-input]', tokenOfSize(1024, KEY, `${label}-key`, signer));
+    await page.fill('[data-testid=key-input]', key);
+    await page.waitForSelector('[data-testid=signature-status][data-status=valid]');
+    entered = key;
+  }
   const times = [];
+  const script = [];
   let longest = 0;
   let longestFrame = 0;
   let status = '';
@@ -85,7 +105,7 @@ for (const [label, bytes, runs] of sizes) {
   let steps = 0;
   for (let r = -1; r < runs; r++) {
     const jti = `bench-${label}-${r}`;
-    const token = tokenOfSize(bytes, KEY, `${label}-${r}`);
+    const token = tokenOfSize(bytes, KEY, `${label}-${r}`, signer);
     // A real paste: the token goes to the clipboard, the editor is emptied and focused, then Ctrl+V.
     await page.evaluate(async (t) => {
       await navigator.clipboard.writeText(t);
@@ -112,6 +132,7 @@ for (const [label, bytes, runs] of sizes) {
         rendered: window.__t1 - window.__t0,
         steps: steps.length,
         slowest: [slowest.name.replace('jwt-inspector:', ''), slowest.duration],
+        script: steps.reduce((a, m) => a + m.duration, 0),
         longest: Math.max(0, ...window.__long),
         frame: Math.max(0, ...window.__frames),
         status: document.querySelector('[data-testid=signature-status]').dataset.status,
@@ -119,6 +140,7 @@ for (const [label, bytes, runs] of sizes) {
     });
     if (r < 0) continue; // warm-up
     times.push(m.rendered);
+    script.push(m.script);
     longest = Math.max(longest, m.longest);
     longestFrame = Math.max(longestFrame, m.frame);
     if (m.slowest[1] > slowest[1]) slowest = m.slowest;
@@ -129,6 +151,7 @@ for (const [label, bytes, runs] of sizes) {
     size: label,
     runs,
     'paste→rendered median (ms)': median(times).toFixed(1),
+    'app script median (ms)': median(script).toFixed(1),
     'max (ms)': Math.max(...times).toFixed(1),
     'longest task (ms)': longest ? longest.toFixed(0) : '<50',
     'longest frame (ms)': longestFrame ? longestFrame.toFixed(0) : '<50',
@@ -142,7 +165,9 @@ await env.close();
 const files = transfer();
 const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
 console.log(`Chromium ${env.browser.version?.() ?? ''}`.trim());
-console.log('\nPaste-to-rendered (HS256 token, key entered, so each paste also verifies the signature):');
+console.log(
+  '\nPaste-to-rendered (HS256 tokens, and RS256 / ES256 1 KB tokens with their public key PEM; the key is entered, so each paste also verifies the signature):',
+);
 console.table(results);
 console.log('\nTransfer size of dist/ (gzip -9):');
 console.table([...files, { file: 'total', ...total }].map((f) => ({ ...f, 'gzip KB': (f.gzip / 1024).toFixed(1) })));

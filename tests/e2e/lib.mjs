@@ -1,6 +1,6 @@
 // Shared helpers of the E2E suite and the benchmark: build-free (they use an existing dist/), a static server
 // on 127.0.0.1, Debian's Chromium through playwright-core, and tokens signed with node:crypto.
-import { createHmac } from 'node:crypto';
+import { createHmac, sign as cryptoSign } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
@@ -33,13 +33,33 @@ export function sign(payload, key, header = { alg: 'HS256', typ: 'JWT' }) {
   return `${input}.${b64url(mac)}`;
 }
 
-/** A realistic token of about `bytes` characters: claims plus an array of small objects. */
-export function tokenOfSize(bytes, key, tag = 'x') {
+/**
+ * An RS256, PS256, ES256/384/512 or EdDSA token over `payload`, signed with node:crypto's `privateKey` (a
+ * KeyObject or PEM), so the app is checked against an independent signer.
+ */
+export function signAsym(payload, privateKey, header = { alg: 'RS256', typ: 'JWT' }) {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const input = `${b64url(JSON.stringify(header))}.${b64url(body)}`;
+  const { alg } = header;
+  const hash = alg === 'EdDSA' ? null : `sha${alg.slice(2)}`;
+  const options = alg.startsWith('ES')
+    ? { key: privateKey, dsaEncoding: 'ieee-p1363' }
+    : alg.startsWith('PS')
+      ? { key: privateKey, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: Number(alg.slice(2)) / 8 }
+      : privateKey;
+  return `${input}.${b64url(cryptoSign(hash, Buffer.from(input), options))}`;
+}
+
+/**
+ * A realistic token of about `bytes` characters: claims plus an array of small objects, signed by `signer`
+ * (HS256 with `key` by default).
+ */
+export function tokenOfSize(bytes, key, tag = 'x', signer = sign) {
   const now = Math.floor(Date.now() / 1000);
   const payload = { sub: 'user-42', name: 'Jane Doe', iat: now, exp: now + 3600, jti: `bench-${tag}`, items: [] };
   let i = 0;
   for (;;) {
-    const t = sign(payload, key);
+    const t = signer(payload, key);
     if (t.length >= bytes) return t;
     // Grow by an estimate, then by single items near the end.
     const missing = Math.max(1, Math.floor((bytes - t.length) / 110));

@@ -1,12 +1,11 @@
 //! The encoder's concern: the editors' texts, filled from the token, and signing them with the key under
-//! the core's one key rule.
+//! the core's one key rule — a secret for HS*, a private key (PEM or JWK) for RS*, PS*, ES* and EdDSA.
 
 use super::super::highlight::char_position;
 use super::token::Parsed;
+use crate::jwt::json::{self, Json};
 use crate::jwt::keys;
-use crate::{
-    sign_json_text, ErrorCode, InspectError, KeyFormat, KeySet, Part, Payload, Span, TokenKind,
-};
+use crate::{ErrorCode, InspectError, KeyFormat, KeySet, Part, Payload, Span, TokenKind};
 
 /// The encoder's editors.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,10 +41,25 @@ fn signing_keys(text: &str, format: KeyFormat) -> Result<KeySet, InspectError> {
             code: ErrorCode::KeyEmpty,
             part: Part::Key,
             span: Span::default(),
-            message: "Enter a secret to sign the token with.".into(),
+            message: "Enter a secret (HS*) or a private key (RS*, PS*, ES*, EdDSA) to sign the token with."
+                .into(),
         });
     }
     keys::parse_with(text, format, false)
+}
+
+/// The editors' texts signed with `keys` under the core's key rule, with the browser's random source
+/// (`crypto.getRandomValues`): RSA-PSS needs a random salt, and it blinds RSA's private operation. ECDSA
+/// (RFC 6979) and Ed25519 stay deterministic.
+fn sign_texts(header: &str, payload: &str, keys: &KeySet) -> Result<String, InspectError> {
+    let mut entropy = |b: &mut [u8]| getrandom::fill(b).is_ok();
+    crate::sign_json_text_with_entropy(header, payload, keys, Some(&mut entropy))
+}
+
+/// The `alg` of the header editor's text, when it parses.
+pub fn header_alg(encoder: &Encoder) -> Option<String> {
+    let h = json::parse(&encoder.header).ok()?.value;
+    h.get("alg").and_then(Json::as_str).map(str::to_owned)
 }
 
 /// The editors for the current token: its header and payload as pretty JSON, the template for an empty page
@@ -119,6 +133,5 @@ pub fn from_token(token: &str, parsed: &Parsed, now: f64) -> Encoder {
 
 /// The token for the editors' texts signed with the key, or why it cannot be made.
 pub fn sign(encoder: &Encoder, key: &str, format: KeyFormat) -> Result<String, InspectError> {
-    signing_keys(key, format)
-        .and_then(|keys| sign_json_text(&encoder.header, &encoder.payload, &keys))
+    signing_keys(key, format).and_then(|keys| sign_texts(&encoder.header, &encoder.payload, &keys))
 }
