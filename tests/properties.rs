@@ -128,7 +128,24 @@ proptest! {
     }
 
     #[test]
-    fn random_keys_never_panic(key in ".{0,80}", fmt in 0usize..6) {
+    fn mutated_asymmetric_tokens_verify_only_when_unaltered(
+        which in 0usize..6,
+        muts in proptest::collection::vec(mutation(), 1..4),
+    ) {
+        let (good, public) = &asymmetric_tokens()[which];
+        let bad = apply(good, &muts);
+        check_inspection(&bad);
+        let v = verify(&bad, public, KeyFormat::Pem, &VerifyOptions::signature_only());
+        if v.is_valid() {
+            let gi = inspect(good, 0.0).decoded;
+            let bi = inspect(&bad, 0.0).decoded;
+            prop_assert_eq!(gi.signing_input(), bi.signing_input());
+            prop_assert_eq!(gi.signature, bi.signature);
+        }
+    }
+
+    #[test]
+    fn random_keys_never_panic(key in ".{0,80}", fmt in 0usize..7) {
         let format = KeyFormat::ALL[fmt];
         let t = valid_token(r#"{"sub":"x"}"#);
         let v = verify(&t, &key, format, &VerifyOptions::signature_only());
@@ -162,6 +179,49 @@ proptest! {
         let back: serde_json::Value = serde_json::from_str(&parsed.to_compact()).unwrap();
         prop_assert_eq!(back, v);
     }
+}
+
+/// One token per asymmetric family (RS256, PS384, ES256, ES384, ES512, EdDSA) with its PEM public key, signed
+/// once with the keys of tests/vectors/interop-asymmetric.json.
+fn asymmetric_tokens() -> &'static [(String, String)] {
+    static TOKENS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TOKENS.get_or_init(|| {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("vectors/interop-asymmetric.json")).unwrap();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut entropy = |b: &mut [u8]| {
+            for x in b.iter_mut() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                *x = state as u8;
+            }
+            true
+        };
+        [
+            ("RS256", "rsa"),
+            ("PS384", "rsa"),
+            ("ES256", "p256"),
+            ("ES384", "p384"),
+            ("ES512", "p521"),
+            ("EdDSA", "ed25519"),
+        ]
+        .iter()
+        .map(|(alg, name)| {
+            let private = doc["keys"][name]["pkcs8"].as_str().unwrap();
+            let keys = jwt_inspector::keys::parse(private, KeyFormat::Pem).unwrap();
+            let h = json::parse(&format!(r#"{{"alg":"{alg}"}}"#)).unwrap().value;
+            let t = jwt_inspector::sign_with_entropy(
+                &h,
+                br#"{"sub":"x","n":1}"#,
+                &keys,
+                Some(&mut entropy),
+            )
+            .unwrap();
+            (t, doc["keys"][name]["spki"].as_str().unwrap().to_owned())
+        })
+        .collect()
+    })
 }
 
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
