@@ -7,7 +7,8 @@
 //   2. boot.js imports the wasm-bindgen glue and those bytes and calls initSync (compiling wasm from bytes
 //      needs only 'wasm-unsafe-eval'); it shows an error instead of a blank page if start-up fails;
 //   3. audit-worker.js: the secret audit's module worker; it imports the same glue, is sent the page's compiled
-//      WebAssembly.Module (so nothing is fetched or compiled from text again) and answers chunks of candidates;
+//      WebAssembly.Module (so nothing is fetched or compiled from text again) and answers chunks of candidates
+//      (base words with rules, or mask index ranges);
 //      wordlist.js: Django's common passwords as a module, imported by the page only when an audit starts;
 //   4. trunk's inline <script type="module"> and its <link rel="preload" as="fetch"> of the .wasm are removed
 //      from index.html, which loads ./boot.js instead.
@@ -85,9 +86,11 @@ try {
 // 3. The audit's worker and the lazily imported wordlist.
 writeFileSync(
   join(dir, 'audit-worker.js'),
-  `// The secret audit's worker (see src/ui/audit.rs): first message {module, token}, then {id, text} chunks of
-// candidates, one per line; each answered with {id, found} (the secret's line, or -1), or {error}.
-import { initSync, audit_prepare, audit_chunk } from './${glue}';
+  `// The secret audit's worker (see src/ui/audit.rs): first message {module, token}, then chunks: {id, text, case,
+// suffix} (base words, one per line, and the rules to apply) or {id, charset, len, start, count} (a range of
+// brute-force mask indexes, generated here); each answered with {id, found} (the secret's index in the chunk,
+// or -1), or {error}.
+import { initSync, audit_prepare, audit_chunk, audit_mask } from './${glue}';
 
 self.onmessage = (e) => {
   const m = e.data;
@@ -97,7 +100,10 @@ self.onmessage = (e) => {
       if (!audit_prepare(m.token)) self.postMessage({ error: 'not an HS256, HS384 or HS512 token' });
       return;
     }
-    self.postMessage({ id: m.id, found: audit_chunk(m.text) });
+    const found = m.charset
+      ? audit_mask(m.charset, m.len, m.start, m.count)
+      : audit_chunk(m.text, !!m.case, !!m.suffix);
+    self.postMessage({ id: m.id, found });
   } catch (err) {
     self.postMessage({ error: String(err) });
   }

@@ -3,6 +3,7 @@
 pub mod alg;
 pub mod asym;
 pub mod audit;
+pub mod audit_gen;
 pub mod b64;
 pub mod claims;
 pub mod crit;

@@ -23,10 +23,11 @@
 
 mod jwt;
 
-// The modules that are API: the weak-secret audit, base64url as JWS spells it, the order- and digit-keeping JSON parser, keys (the key
-// model, its parsers and the one key rule), HMAC, and the key-material detector. Everything else is reached
-// through the re-exports below; the rest of `jwt` is private.
-pub use jwt::{audit, b64, json, keys, mac, material};
+// The modules that are API: the weak-secret audit and its candidate generation (word rules, brute-force masks),
+// base64url as JWS spells it, the order- and digit-keeping JSON parser, keys (the key model, its parsers and the
+// one key rule), HMAC, and the key-material detector. Everything else is reached through the re-exports below;
+// the rest of `jwt` is private.
+pub use jwt::{audit, audit_gen, b64, json, keys, mac, material};
 #[cfg(feature = "ui")]
 pub mod ui;
 

@@ -1,5 +1,7 @@
-//! The "Audit secret" panel: looks for an HS256/384/512 token's secret in a wordlist (the built-in JWT secrets,
-//! Django's 20 000 common passwords, and any pasted list) in Web Workers, so the page never blocks.
+//! The "Audit secret" panel: looks for an HS256/384/512 token's secret in Web Workers, so the page never blocks:
+//! in the wordlists (the built-in JWT secrets, Django's 20 000 common passwords, any pasted list and a file of
+//! the user's, read in slices as it is tried), optionally with rules (case variants, common suffixes), or with
+//! a brute-force mask (a charset and a maximum length; the workers generate index ranges themselves).
 //!
 //! Each worker (`audit-worker.js`, written by `scripts/trunk-post-build.mjs`) instantiates this app's own wasm
 //! from the page's compiled module and serves [`super::worker`]'s exports. The page keeps the candidates, hands
@@ -9,20 +11,24 @@
 //! forbids every connection.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{
+    HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions,
+    WorkerType,
+};
 use yew::prelude::*;
 
 use super::audit_plan::{
-    format_count, format_duration, lines, masked, rate, time_left, worker_count, Plan, Source,
-    CHUNK, IN_FLIGHT,
+    format_bytes, format_count, format_duration, lines, masked, rate, time_left, whole_lines,
+    worker_count, Chunk, Plan, Source, CHUNK, IN_FLIGHT,
 };
 use super::copy_button::CopyButton;
 use super::state::{Action, State};
 use crate::audit::Audit;
+use crate::audit_gen::{Charset, Mask, Rules, MAX_MASK_LEN};
 use crate::KeyFormat;
 
 #[wasm_bindgen]
@@ -39,6 +45,20 @@ const PAINT_MS: f64 = 100.0;
 /// A pasted list longer than this (in bytes) leaves the text field for the panel's state: megabytes of text in
 /// a textarea make every later layout and paint of the page slow (tens of milliseconds per keystroke).
 const BIG_PASTE: usize = 64 * 1024;
+/// A file is read in slices of this many bytes, the next one when less than a slice is left to hand out: at
+/// most about two slices of it are in memory, whatever its size.
+const SLICE: f64 = 1024.0 * 1024.0;
+/// Candidates in the built-in lists (the JWT secrets and Django's list), for the total shown before starting.
+const DJANGO_WORDS: u64 = 20_000;
+
+/// What an audit tries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The wordlists (with the rules).
+    Words,
+    /// The brute-force mask.
+    Mask,
+}
 
 /// How an audit ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,8 +89,11 @@ impl Outcome {
 struct Shown {
     /// Started and not finished (loading the list or running).
     running: bool,
-    tried: usize,
-    total: usize,
+    tried: u64,
+    /// All candidates, or those known so far while a file is read.
+    total: u64,
+    /// A file being tried: bytes read and its size.
+    file: Option<(f64, f64)>,
     /// Guesses per second.
     rate: f64,
     workers: usize,
@@ -87,10 +110,27 @@ struct Run {
     handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
     errors: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     plan: Plan,
+    /// Workers without a chunk in one of their slots, waiting for the file's next slice.
+    waiting: Vec<usize>,
+    file: Option<FileRead>,
+    /// The slot this run lives in, for the file's read callbacks.
+    me: Weak<RefCell<Option<Run>>>,
     started_ms: f64,
     painted_ms: f64,
     shown: Shown,
     set: UseStateSetter<Shown>,
+}
+
+/// The user's file, read in slices.
+struct FileRead {
+    file: web_sys::File,
+    /// Bytes read.
+    offset: f64,
+    size: f64,
+    /// The last, unfinished line of the slices read.
+    carry: Vec<u8>,
+    /// A slice is being read.
+    reading: bool,
 }
 
 impl Run {
@@ -109,6 +149,7 @@ impl Run {
         self.shown.total = self.plan.total();
         self.shown.rate = rate(self.plan.tried, now - self.started_ms);
         self.shown.workers = self.workers.len();
+        self.shown.file = self.file.as_ref().map(|f| (f.offset, f.size));
         if outcome.is_some() {
             self.shown.running = false;
             self.shown.outcome = outcome;
@@ -116,15 +157,109 @@ impl Run {
         self.set.set(self.shown.clone());
     }
 
-    /// Sends worker `w` its next chunk, if any is left.
+    /// Sends worker `w` its next chunk, if any is left (or marks it waiting for the file), and reads more of the
+    /// file if little of it is left to hand out.
     fn feed(&mut self, w: usize) -> Result<(), JsValue> {
-        if let Some((id, text, _)) = self.plan.next_chunk() {
-            let msg = js_sys::Object::new();
-            js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id as u32))?;
-            js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(text))?;
-            self.workers[w].post_message(&msg)?;
+        let msg = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&msg, &k.into(), &v).map(drop);
+        let open = self.plan.is_open();
+        match self.plan.next_chunk() {
+            Some(Chunk::Words { id, text, rules }) => {
+                set("id", JsValue::from(id as u32))?;
+                set("text", JsValue::from_str(text))?;
+                set("case", JsValue::from_bool(rules.case))?;
+                set("suffix", JsValue::from_bool(rules.suffix))?;
+                self.workers[w].post_message(&msg)?;
+            }
+            Some(Chunk::Range {
+                id,
+                mask,
+                start,
+                count,
+            }) => {
+                set("id", JsValue::from(id as u32))?;
+                set("charset", JsValue::from_str(mask.charset.name()))?;
+                set("len", JsValue::from(mask.max_len))?;
+                set("start", JsValue::from_f64(start as f64))?;
+                set("count", JsValue::from_f64(count as f64))?;
+                self.workers[w].post_message(&msg)?;
+            }
+            None if open => self.waiting.push(w),
+            None => {}
         }
+        self.read_more()
+    }
+
+    /// Starts reading the file's next slice when less than a slice of text is left to hand out.
+    fn read_more(&mut self) -> Result<(), JsValue> {
+        let queued = self.plan.queued_bytes() as f64;
+        let Some(f) = self.file.as_mut() else {
+            return Ok(());
+        };
+        if f.reading || f.offset >= f.size || queued >= SLICE {
+            return Ok(());
+        }
+        f.reading = true;
+        let end = (f.offset + SLICE).min(f.size);
+        let promise = f.file.slice_with_f64_and_f64(f.offset, end)?.array_buffer();
+        let (me, id) = (self.me.clone(), self.id);
+        let ok = Closure::once_into_js(move |buf: JsValue| {
+            if let Some(slot) = me.upgrade() {
+                if let Some(run) = slot
+                    .borrow_mut()
+                    .as_mut()
+                    .filter(|r| r.id == id && r.active)
+                {
+                    run.slice_read(&js_sys::Uint8Array::new(&buf).to_vec(), end);
+                }
+            }
+        });
+        let me = self.me.clone();
+        let err = Closure::once_into_js(move |_: JsValue| {
+            if let Some(slot) = me.upgrade() {
+                if let Some(run) = slot
+                    .borrow_mut()
+                    .as_mut()
+                    .filter(|r| r.id == id && r.active)
+                {
+                    run.stop(Outcome::Failed("your file could not be read".into()));
+                }
+            }
+        });
+        // Promise.prototype.then called with the two one-shot functions (each frees itself when called).
+        let then: js_sys::Function = js_sys::Reflect::get(&promise, &"then".into())?.dyn_into()?;
+        then.call2(&promise, &ok, &err)?;
         Ok(())
+    }
+
+    /// A slice of the file, ending at byte `end`: its whole lines become candidates, the rest waits for the next.
+    fn slice_read(&mut self, bytes: &[u8], end: f64) {
+        let Some(f) = self.file.as_mut() else {
+            return;
+        };
+        f.reading = false;
+        f.offset = end;
+        let last = f.offset >= f.size;
+        if let Some(text) = whole_lines(&mut f.carry, bytes, last) {
+            self.plan.push(Source::new(text.into()));
+        }
+        if last {
+            self.plan.close();
+        }
+        for w in std::mem::take(&mut self.waiting) {
+            if let Err(e) = self.feed(w) {
+                return self.stop(Outcome::Failed(format!("{e:?}")));
+            }
+        }
+        if self.plan.finished() {
+            return self.stop(Outcome::NotFound);
+        }
+        if let Err(e) = self.read_more() {
+            return self.stop(Outcome::Failed(format!("{e:?}")));
+        }
+        if js_sys::Date::now() - self.painted_ms >= PAINT_MS {
+            self.paint(None);
+        }
     }
 
     /// A worker's answer: `{id, found}` (found: a line index or -1) or `{error}`.
@@ -141,8 +276,8 @@ impl Run {
         };
         let id = id as usize;
         if found >= 0.0 {
-            self.plan.tried += found as usize + 1;
-            let secret = self.plan.candidate(id, found as usize).unwrap_or_default();
+            self.plan.tried += found as u64 + 1;
+            let secret = self.plan.candidate(id, found as u64).unwrap_or_default();
             return self.stop(Outcome::Found(secret.into()));
         }
         self.plan.answered(id);
@@ -168,30 +303,51 @@ impl Drop for Run {
 
 type Slot = Rc<RefCell<Option<Run>>>;
 
-/// Starts the workers for `run` (the list is loaded): candidates are the built-in JWT secrets, Django's list and
-/// the pasted ones, in that order.
-fn launch(slot: &Slot, id: u32, django: String, kept: Option<Source>, typed: String) {
-    let mut guard = slot.borrow_mut();
-    let Some(run) = guard.as_mut().filter(|r| r.id == id && r.active) else {
-        return; // cancelled (or restarted) while the list loaded
-    };
+/// The wordlists' plan: the built-in JWT secrets, Django's list, the pasted ones (kept, then typed), in that
+/// order, then the file's lines as they are read (the plan stays open for them).
+fn word_plan(django: &str, kept: Option<Source>, typed: &str, rules: Rules, file: bool) -> Plan {
     let mut sources = vec![
         Source::new(crate::jwt_wordlist().join("\n").into()),
         Source::new(django.into()),
     ];
     sources.extend(kept);
     sources.push(Source::new(typed.into()));
-    run.plan = Plan::new(sources, CHUNK);
+    let mut plan = Plan::new(sources, CHUNK, rules);
+    if file {
+        plan.open();
+    }
+    plan
+}
+
+/// Starts the workers for `run` with `plan` (the lists are loaded), and the reading of `file` if any.
+fn launch(slot: &Slot, id: u32, plan: Plan, file: Option<web_sys::File>) {
+    let mut guard = slot.borrow_mut();
+    let Some(run) = guard.as_mut().filter(|r| r.id == id && r.active) else {
+        return; // cancelled (or restarted) while the list loaded
+    };
+    run.plan = plan;
+    run.file = file.map(|file| FileRead {
+        size: file.size(),
+        file,
+        offset: 0.0,
+        carry: Vec::new(),
+        reading: false,
+    });
     run.started_ms = js_sys::Date::now();
-    if run.plan.total() == 0 {
+    if run.plan.total() == 0 && !run.plan.is_open() {
         return run.stop(Outcome::NotFound);
     }
+    let chunks = if run.plan.is_open() {
+        u64::MAX
+    } else {
+        run.plan.total().div_ceil(CHUNK as u64)
+    };
     let n = worker_count(
         web_sys::window()
             .map(|w| w.navigator().hardware_concurrency())
             .unwrap_or(1.0),
     )
-    .min(run.plan.total().div_ceil(CHUNK));
+    .min(usize::try_from(chunks).unwrap_or(usize::MAX));
     let init = js_sys::Object::new();
     let ok =
         js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module()).and_then(|_| {
@@ -256,9 +412,17 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
     let slot: Slot = use_mut_ref(|| None);
     let next_id = use_mut_ref(|| 0u32);
     let words_ref = use_node_ref();
+    let file_ref = use_node_ref();
     let reveal = use_state(|| false);
     // A large pasted list, out of the DOM, with its number of candidates.
     let kept = use_state(|| None::<(Rc<str>, usize)>);
+    // Candidates typed in the text field (counted as typed, for the total shown before starting).
+    let typed_count = use_state(|| 0usize);
+    // The user's wordlist file (read only when an audit runs).
+    let file = use_state(|| None::<web_sys::File>);
+    let mode = use_state(|| Mode::Words);
+    let rules = use_state(Rules::default);
+    let mask = use_state(|| Mask::new(Charset::Digits, 4));
     // Why this token cannot be audited, if it cannot.
     let why_not = use_memo(props.token.clone(), |t| {
         if t.trim().is_empty() {
@@ -287,6 +451,7 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
             reveal.clone(),
             kept.clone(),
         );
+        let (mode, rules, mask, file) = (*mode, *rules, *mask, (*file).clone());
         let token = props.token.clone();
         let applicable = why_not.is_none();
         Callback::from(move |_: MouseEvent| {
@@ -312,12 +477,19 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
                 handlers: Vec::new(),
                 errors: Vec::new(),
                 plan: Plan::default(),
+                waiting: Vec::new(),
+                file: None,
+                me: Rc::downgrade(&slot),
                 started_ms: js_sys::Date::now(),
                 painted_ms: 0.0,
                 shown: first.clone(),
                 set: shown.setter(),
             });
             shown.set(first);
+            if mode == Mode::Mask {
+                return launch(&slot, id, Plan::mask(mask, CHUNK), None);
+            }
+            let file = file.clone().filter(|f| f.size() > 0.0);
             let typed = words_ref
                 .cast::<HtmlTextAreaElement>()
                 .map(|t| t.value())
@@ -327,7 +499,10 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
                 .map(|(list, n)| Source::counted(list.clone(), *n));
             let s = slot.clone();
             let done = Closure::once_into_js(move |text: JsValue| match text.as_string() {
-                Some(django) => launch(&s, id, django, kept, typed),
+                Some(django) => {
+                    let plan = word_plan(&django, kept, &typed, rules, file.is_some());
+                    launch(&s, id, plan, file);
+                }
                 None => {
                     if let Some(run) = s.borrow_mut().as_mut().filter(|r| r.id == id && r.active) {
                         run.stop(Outcome::Failed(
@@ -355,29 +530,43 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
     };
 
     let progress = (running || shown.outcome.is_some()).then(|| {
-        let left = if running {
+        // A file still being read: the total so far, and how much of the file was read.
+        let reading = shown
+            .file
+            .filter(|(read, size)| running && read < size)
+            .map(|(read, size)| (read / size.max(1.0) * 100.0).floor());
+        let left = if reading.is_some() {
+            "unknown".to_owned()
+        } else if running {
             time_left(shown.tried, shown.total, shown.rate)
                 .map_or_else(|| "estimating".to_owned(), format_duration)
         } else {
             "0 s".to_owned()
         };
         let rate_text = if shown.rate > 0.0 {
-            format!("{}/s", format_count(shown.rate.round() as usize))
+            format!("{}/s", format_count(shown.rate.round() as u64))
         } else {
             "—".to_owned()
         };
         let total = if shown.total == 0 && running {
             "…".to_owned()
+        } else if reading.is_some() {
+            format!("{} so far", format_count(shown.total))
         } else {
             format_count(shown.total)
         };
+        let (file_read, file_size) = shown.file.unwrap_or_default();
         html! {
             <div class="audit-progress" data-testid="audit-progress"
                 data-tried={shown.tried.to_string()} data-total={shown.total.to_string()}
-                data-rate={format!("{:.0}", shown.rate)} data-workers={shown.workers.to_string()}>
+                data-rate={format!("{:.0}", shown.rate)} data-workers={shown.workers.to_string()}
+                data-file-read={file_read.to_string()} data-file-size={file_size.to_string()}>
                 <progress max={shown.total.max(1).to_string()} value={shown.tried.to_string()}
                     aria-label="Candidates tried"></progress>
                 <span>{ format!("{} / {} tried", format_count(shown.tried), total) }</span>
+                if let Some(pct) = reading {
+                    <span>{ format!("your file: {pct:.0}% read") }</span>
+                }
                 <span>{ format!("{rate_text} guesses per second") }</span>
                 <span>{ format!("{left} left") }</span>
                 if shown.workers > 0 {
@@ -450,7 +639,7 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
     });
 
     let on_words = {
-        let kept = kept.clone();
+        let (kept, typed_count) = (kept.clone(), typed_count.clone());
         Callback::from(move |e: InputEvent| {
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
             let value = ta.value();
@@ -462,6 +651,9 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
                 ta.set_value("");
                 let n = lines(&all).count();
                 kept.set(Some((all.into(), n)));
+                typed_count.set(0);
+            } else {
+                typed_count.set(lines(&value).count());
             }
         })
     };
@@ -472,21 +664,135 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
         };
         html! {
             <p class="note" data-testid="audit-list" data-count={n.to_string()}>
-                { format!("Your pasted list: {} candidates, kept in this page only. ", format_count(*n)) }
+                { format!("Your pasted list: {} candidates, kept in this page only. ", format_count(*n as u64)) }
                 <button type="button" class="link" onclick={clear} data-testid="audit-list-clear">{ "Clear it" }</button>
             </p>
         }
     });
+    let on_file = {
+        let file = file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            file.set(input.files().and_then(|l| l.get(0)));
+        })
+    };
+    let file_note = file.as_ref().map(|f| {
+        let remove = {
+            let (file, file_ref) = (file.clone(), file_ref.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(input) = file_ref.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                }
+                file.set(None);
+            })
+        };
+        html! {
+            <p class="note" data-testid="audit-file-info" data-size={f.size().to_string()}>
+                { format!("Your file: {} ({}), read in slices in this page when the audit runs, after the lists above. ",
+                    f.name(), format_bytes(f.size())) }
+                <button type="button" class="link" onclick={remove} data-testid="audit-file-clear">{ "Remove it" }</button>
+            </p>
+        }
+    });
+    let on_mode = {
+        let mode = mode.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            mode.set(if select.value() == "mask" {
+                Mode::Mask
+            } else {
+                Mode::Words
+            });
+        })
+    };
+    let on_case = {
+        let rules = rules.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            rules.set(Rules {
+                case: input.checked(),
+                ..*rules
+            });
+        })
+    };
+    let on_suffix = {
+        let rules = rules.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            rules.set(Rules {
+                suffix: input.checked(),
+                ..*rules
+            });
+        })
+    };
+    let on_charset = {
+        let mask = mask.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(c) = Charset::from_name(&select.value()) {
+                mask.set(Mask::new(c, mask.max_len));
+            }
+        })
+    };
+    let on_length = {
+        let mask = mask.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(n) = input.value().trim().parse::<u32>() {
+                mask.set(Mask::new(mask.charset, n));
+            }
+        })
+    };
+    // The total, shown before starting.
+    let (total_text, total) = match *mode {
+        Mode::Words => {
+            let words = crate::jwt_wordlist().len() as u64
+                + DJANGO_WORDS
+                + kept.as_ref().map_or(0, |(_, n)| *n as u64)
+                + *typed_count as u64;
+            let total = rules.total(words);
+            let per = rules.per_word();
+            let mut text = if per > 1 {
+                format!(
+                    "{} candidates ({} words × {} variants)",
+                    format_count(total),
+                    format_count(words),
+                    format_count(per)
+                )
+            } else {
+                format!("{} candidates", format_count(total))
+            };
+            if file.is_some() {
+                text.push_str(&if per > 1 {
+                    format!(", and {per} per line of your file")
+                } else {
+                    ", and every line of your file".to_owned()
+                });
+            }
+            (text, total)
+        }
+        Mode::Mask => {
+            let total = mask.total();
+            let n = mask.charset.chars().len();
+            let text = format!(
+                "{} candidates: every string of 1 to {} of the {n} characters",
+                format_count(total),
+                mask.max_len
+            );
+            (text, total)
+        }
+    };
     let can_start = why_not.is_none() && !running;
+    let words_mode = *mode == Mode::Words;
     html! {
         <section class="card audit-card" data-testid="audit" aria-labelledby="audit-title"
             data-applicable={if why_not.is_none() { "true" } else { "false" }}>
             <div class="card-head">
                 <h2 id="audit-title">{ "Audit secret" }</h2>
-                <span class="meta">{ "wordlist, in this page" }</span>
+                <span class="meta">{ "wordlists or a mask, in this page" }</span>
             </div>
             <p class="note" id="audit-help">
-                { "Looks for the HMAC secret among 39 published JWT secrets, Django's 20 000 common passwords and your own list, in Web Workers in this page: nothing is stored or sent." }
+                { "Looks for the HMAC secret among 39 published JWT secrets, Django's 20 000 common passwords and your own list or file (optionally with case and suffix rules), or among every short string of a charset, in Web Workers in this page: nothing is stored or sent." }
             </p>
             // Always one child here (Yew matches unkeyed children from the end: see signature_pane.rs).
             <div class="audit-why">
@@ -494,10 +800,46 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
                     <p class="note" data-testid="audit-not-applicable">{ why.as_str() }</p>
                 }
             </div>
-            <label for="audit-words">{ "Your own candidates (optional, one per line)" }</label>
-            <textarea id="audit-words" data-testid="audit-words" class="audit-words" wrap="off" ref={words_ref}
-                rows="3" spellcheck="false" autocomplete="off" autocapitalize="off" oninput={on_words} />
-            <div class="audit-list-slot">{ kept_note.unwrap_or_default() }</div>
+            <label for="audit-mode">{ "What to try" }</label>
+            <select id="audit-mode" data-testid="audit-mode" onchange={on_mode}>
+                <option value="words" selected={words_mode}>{ "Wordlists (built-in, pasted, your file)" }</option>
+                <option value="mask" selected={!words_mode}>{ "Brute-force mask (short secrets)" }</option>
+            </select>
+            <div class="audit-words-group" hidden={!words_mode}>
+                <label for="audit-words">{ "Your own candidates (optional, one per line)" }</label>
+                <textarea id="audit-words" data-testid="audit-words" class="audit-words" wrap="off" ref={words_ref}
+                    rows="3" spellcheck="false" autocomplete="off" autocapitalize="off" oninput={on_words} />
+                <div class="audit-list-slot">{ kept_note.unwrap_or_default() }</div>
+                <label for="audit-file">{ "Your own wordlist file (optional, one per line, any size)" }</label>
+                <input type="file" id="audit-file" data-testid="audit-file" ref={file_ref} onchange={on_file} />
+                <div class="audit-file-slot">{ file_note.unwrap_or_default() }</div>
+                <fieldset class="audit-rules">
+                    <legend>{ "Rules, applied to every word" }</legend>
+                    <label class="inline">
+                        <input type="checkbox" data-testid="audit-rules-case" checked={rules.case} onchange={on_case} />
+                        { "Case variants: as given, lowercase, UPPERCASE, Capitalized (× 4)" }
+                    </label>
+                    <label class="inline">
+                        <input type="checkbox" data-testid="audit-rules-suffix" checked={rules.suffix} onchange={on_suffix} />
+                        { "Suffixes: 0–9, 00–99, 1990–2030, 123, 1234, 12345, each also with “!” (× 310)" }
+                    </label>
+                </fieldset>
+            </div>
+            <div class="audit-mask-group" hidden={words_mode}>
+                <label for="audit-mask-charset">{ "Characters" }</label>
+                <select id="audit-mask-charset" data-testid="audit-mask-charset" onchange={on_charset}>
+                    { for Charset::ALL.into_iter().map(|c| html! {
+                        <option value={c.name()} selected={c == mask.charset}>{ charset_label(c) }</option>
+                    }) }
+                </select>
+                <label for="audit-mask-length">{ format!("Maximum length (1 to {MAX_MASK_LEN})") }</label>
+                <input type="number" id="audit-mask-length" data-testid="audit-mask-length" min="1"
+                    max={MAX_MASK_LEN.to_string()} step="1" value={mask.max_len.to_string()} oninput={on_length} />
+            </div>
+            <p class="note audit-total" data-testid="audit-total" data-total={total.to_string()}
+                data-file={if words_mode && file.is_some() { "true" } else { "false" }}>
+                { total_text }
+            </p>
             <div class="audit-actions">
                 <button type="button" data-testid="audit-start" onclick={start}
                     aria-disabled={if can_start { "false" } else { "true" }} aria-describedby="audit-help">
@@ -513,5 +855,16 @@ pub fn AuditPane(props: &AuditPaneProps) -> Html {
                 { result.unwrap_or_default() }
             </div>
         </section>
+    }
+}
+
+/// A charset as the mask's menu names it.
+fn charset_label(c: Charset) -> &'static str {
+    match c {
+        Charset::Digits => "Digits 0–9 (10)",
+        Charset::Lower => "Lowercase a–z (26)",
+        Charset::LowerDigits => "Lowercase and digits (36)",
+        Charset::Alphanumeric => "Letters and digits (62)",
+        Charset::Printable => "Printable ASCII, with space (95)",
     }
 }

@@ -190,6 +190,37 @@ test('issue 11: the audit panel running and finished has no axe violation; Start
   await audit(page, 'audit not applicable');
 });
 
+test('issue 11: the audit\'s file, rules and mask controls are labelled and have no axe violation', async (t) => {
+  const page = await open(t);
+  await page.fill('[data-testid=token-input]', ARTICLE);
+  // Every new control has an accessible name from a <label> (or its <fieldset>'s legend and its own label).
+  const names = await page.$$eval(
+    ['audit-mode', 'audit-file', 'audit-rules-case', 'audit-rules-suffix', 'audit-mask-charset', 'audit-mask-length']
+      .map((id) => `[data-testid=${id}]`)
+      .join(', '),
+    (all) => all.map((e) => [e.getAttribute('data-testid'), e.labels?.[0]?.textContent.trim() ?? '']),
+  );
+  assert.equal(names.length, 6);
+  for (const [id, name] of names) assert.ok(name.length > 3, `${id} has no label`);
+  await page.check('[data-testid=audit-rules-case]');
+  await page.check('[data-testid=audit-rules-suffix]');
+  await page.setInputFiles('[data-testid=audit-file]', { name: 'words.txt', mimeType: 'text/plain', buffer: Buffer.from('a\nb\n') });
+  await page.waitForSelector('[data-testid=audit-file-info]');
+  await audit(page, 'audit with a file and both rules');
+  await page.click('[data-testid=theme-toggle]');
+  await audit(page, 'audit with a file and both rules, dark');
+  await page.selectOption('[data-testid=audit-mode]', 'mask');
+  await page.selectOption('[data-testid=audit-mask-charset]', 'printable');
+  await page.fill('[data-testid=audit-mask-length]', '5');
+  await audit(page, 'audit mask');
+  await page.click('[data-testid=audit-start]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=audit-progress]')?.dataset.tried) > 0);
+  await audit(page, 'audit mask running');
+  await page.click('[data-testid=audit-cancel]');
+  await page.waitForSelector('[data-testid=audit-result][data-outcome=cancelled]', { timeout: 2000 });
+  await audit(page, 'audit mask cancelled');
+});
+
 test('keyboard: every control reached with Tab and Shift+Tab, a visible focus ring, no trap in the editor', async (t) => {
   const page = await open(t);
   await page.fill('[data-testid=token-input]', ARTICLE);

@@ -967,3 +967,161 @@ test('issue 11: Cancel stops a long audit within 200 ms; typing during an audit 
   assert.match(await text(page, 'audit-result'), /Cancelled/);
   assert.equal(running.total, BUILT_IN + 1000000);
 });
+
+// Issue 11, second part: the user's own file, rules and a brute-force mask.
+const totalShown = (page) => page.$eval('[data-testid=audit-total]', (e) => Number(e.dataset.total));
+
+test('issue 11: a wordlist file (set with setInputFiles) is read in slices and its last line found', async (t) => {
+  const { page } = await open(t);
+  const secret = `file-secret-${randomBytes(6).toString('hex')}`;
+  await page.fill('[data-testid=token-input]', sign({ sub: 'file' }, secret));
+  // About 3.5 MB (four 1 MiB slices, lines cut across them), CRLF, non-ASCII words, no newline after the secret.
+  const words = [];
+  for (let i = 0; i < 160000; i++) words.push(i % 1000 === 0 ? `pässwörd-${i}` : `not-the-secret-${i}`);
+  words.push(secret);
+  const buffer = Buffer.from(words.join('\r\n'), 'utf8');
+  assert.ok(buffer.length > 3 * 1024 * 1024);
+  assert.equal(await page.$eval('[data-testid=audit-total]', (e) => e.dataset.file), 'false');
+  await page.setInputFiles('[data-testid=audit-file]', { name: 'words.txt', mimeType: 'text/plain', buffer });
+  await page.waitForSelector('[data-testid=audit-file-info]');
+  assert.equal(Number(await page.getAttribute('[data-testid=audit-file-info]', 'data-size')), buffer.length);
+  assert.match(await text(page, 'audit-file-info'), /words\.txt \(3\.\d MB\)/);
+  // Before starting: the built-in total, and the file's lines to come (unknown until read).
+  assert.equal(await totalShown(page), BUILT_IN);
+  assert.equal(await page.$eval('[data-testid=audit-total]', (e) => e.dataset.file), 'true');
+  assert.match(await text(page, 'audit-total'), /every line of your file/);
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'found', 60000);
+  await page.click('[data-testid=audit-show]');
+  assert.equal(await text(page, 'audit-secret'), secret);
+  const p = await page.$eval('[data-testid=audit-progress]', (e) => ({ ...e.dataset }));
+  assert.equal(Number(p.fileRead), buffer.length, 'the whole file read');
+  assert.equal(Number(p.fileSize), buffer.length);
+  assert.equal(Number(p.total), BUILT_IN + words.length, 'every line of the file counted, once');
+  assert.ok(Number(p.tried) <= Number(p.total));
+  // Removing the file: back to the built-in total.
+  await page.click('[data-testid=audit-file-clear]');
+  assert.equal(await page.$('[data-testid=audit-file-info]'), null);
+  assert.equal(await page.$eval('[data-testid=audit-total]', (e) => e.dataset.file), 'false');
+  assert.equal(await page.$eval('[data-testid=audit-file]', (e) => e.files.length), 0);
+});
+
+test('issue 11: rules: "Secret2024!" found with case and suffix rules on, not with them off; totals before start', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', sign({ sub: 'rules' }, 'Secret2024!'));
+  assert.equal(await totalShown(page), BUILT_IN);
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'not-found', 60000);
+  assert.equal((await progressOf(page)).total, BUILT_IN);
+  // Each rule multiplies the total shown before starting: case × 4, suffixes × 310, both × 1 240.
+  await page.check('[data-testid=audit-rules-case]');
+  assert.equal(await totalShown(page), BUILT_IN * 4);
+  await page.check('[data-testid=audit-rules-suffix]');
+  assert.equal(await totalShown(page), BUILT_IN * 1240);
+  await page.uncheck('[data-testid=audit-rules-case]');
+  assert.equal(await totalShown(page), BUILT_IN * 310);
+  await page.check('[data-testid=audit-rules-case]');
+  assert.match(await text(page, 'audit-total'), /24\u202f848\u202f360 candidates \(20\u202f039 words × 1\u202f240 variants\)/);
+  // A typed word counts too.
+  await page.fill('[data-testid=audit-words]', 'one\ntwo');
+  assert.equal(await totalShown(page), (BUILT_IN + 2) * 1240);
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'found', 10000);
+  assert.equal((await progressOf(page)).total, (BUILT_IN + 2) * 1240);
+  await page.click('[data-testid=audit-show]');
+  assert.equal(await text(page, 'audit-secret'), 'Secret2024!');
+  // The suffix rule alone does not capitalise.
+  await page.uncheck('[data-testid=audit-rules-case]');
+  await page.fill('[data-testid=audit-words]', '');
+  await page.fill('[data-testid=token-input]', sign({ sub: 'rules' }, 'Secret2024!'));
+  await page.click('[data-testid=audit-start]');
+  // Not found among 20 039 × 310: stop once it is well past "secret" (the first word) to keep the test short.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=audit-progress]')?.dataset.tried) > 20000, null, { timeout: 20000 });
+  assert.equal(await page.$('[data-testid=audit-result][data-outcome=found]'), null);
+  await page.click('[data-testid=audit-cancel]');
+  await auditResult(page, 'cancelled', 2000);
+  // With the case rule alone, "SECRET" (UPPERCASE) is found.
+  await page.check('[data-testid=audit-rules-case]');
+  await page.uncheck('[data-testid=audit-rules-suffix]');
+  await page.fill('[data-testid=token-input]', sign({ sub: 'rules' }, 'SECRET'));
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'found', 10000);
+  await page.click('[data-testid=audit-show]');
+  assert.equal(await text(page, 'audit-secret'), 'SECRET');
+});
+
+test('issue 11: a brute-force mask finds a 3-digit secret; the total is shown before starting', async (t) => {
+  const { page, requests } = await open(t);
+  const secret = String(100 + Math.floor(Math.random() * 900));
+  await page.fill('[data-testid=token-input]', sign({ sub: 'mask' }, secret, { alg: 'HS512', typ: 'JWT' }));
+  await page.selectOption('[data-testid=audit-mode]', 'mask');
+  assert.equal(await page.isVisible('[data-testid=audit-words]'), false, 'wordlist controls hidden');
+  // Totals: sum over lengths 1..max of |charset|^length.
+  const cases = [
+    ['digits', 3, 1110],
+    ['lower', 2, 26 + 26 ** 2],
+    ['lower-digits', 4, 36 + 36 ** 2 + 36 ** 3 + 36 ** 4],
+    ['alphanumeric', 5, 62 + 62 ** 2 + 62 ** 3 + 62 ** 4 + 62 ** 5],
+    ['printable', 6, 742912017120],
+    ['printable', 8, 6704780954517120],
+  ];
+  for (const [charset, len, total] of cases) {
+    await page.selectOption('[data-testid=audit-mask-charset]', charset);
+    await page.fill('[data-testid=audit-mask-length]', String(len));
+    assert.equal(await totalShown(page), total, `${charset} ${len}`);
+  }
+  await page.selectOption('[data-testid=audit-mask-charset]', 'digits');
+  await page.fill('[data-testid=audit-mask-length]', '3');
+  assert.match(await text(page, 'audit-total'), /^1\u202f110 candidates: every string of 1 to 3 of the 10 characters$/);
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'found', 10000);
+  await page.click('[data-testid=audit-show]');
+  assert.equal(await text(page, 'audit-secret'), secret);
+  const p = await progressOf(page);
+  assert.equal(p.total, 1110);
+  assert.ok(p.tried >= 110 + Number(secret) + 1 - 1000 && p.tried <= 1110, `tried ${p.tried}`);
+  assert.ok(!requests.some((u) => u.endsWith('/wordlist.js')), 'a mask run does not load the wordlist');
+  // Not found: every 2-digit string tried.
+  await page.fill('[data-testid=audit-mask-length]', '2');
+  await page.click('[data-testid=audit-start]');
+  await auditResult(page, 'not-found', 10000);
+  assert.deepEqual([(await progressOf(page)).tried, (await progressOf(page)).total], [110, 110]);
+});
+
+test('issue 11: Cancel during a long mask run (printable ASCII, length 6) → cancelled within 200 ms; no long task', async (t) => {
+  const { page } = await open(t);
+  await page.fill('[data-testid=token-input]', sign({ sub: '1234567890', name: 'John Doe', admin: true }, randomBytes(32)));
+  await page.selectOption('[data-testid=audit-mode]', 'mask');
+  await page.selectOption('[data-testid=audit-mask-charset]', 'printable');
+  await page.fill('[data-testid=audit-mask-length]', '6');
+  assert.equal(await totalShown(page), 742912017120);
+  await watchLongTasks(page);
+  await page.click('[data-testid=audit-start]');
+  await page.waitForTimeout(500);
+  const running = await progressOf(page);
+  assert.equal(await page.$('[data-testid=audit-result]'), null, 'still running');
+  assert.ok(running.tried > 0 && running.tried < running.total, `tried ${running.tried}`);
+  assert.equal(running.total, 742912017120);
+  assert.ok(running.rate > 0);
+  const ms = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const t0 = performance.now();
+        const done = () => document.querySelector('[data-testid=audit-result][data-outcome=cancelled]');
+        const obs = new MutationObserver(() => {
+          if (done()) {
+            obs.disconnect();
+            ok(performance.now() - t0);
+          }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        document.querySelector('[data-testid=audit-cancel]').click();
+      }),
+  );
+  assert.ok(ms < 200, `cancelled after ${ms} ms`);
+  const stopped = (await progressOf(page)).tried;
+  await page.waitForTimeout(300);
+  assert.equal((await progressOf(page)).tried, stopped, 'no progress after Cancel');
+  assert.deepEqual(await page.evaluate(() => window.__long), [], 'no main-thread task of 50 ms or more while the audit ran');
+  assert.match(await text(page, 'audit-result'), /Cancelled/);
+});
