@@ -492,11 +492,11 @@ export interface AuditOptions {
   onProgress?: ((progress: { tried: number }) => void) | undefined;
   /** Stops the audit promptly: the promise rejects with the signal's reason (an `AbortError`). */
   signal?: AbortSignal | undefined;
-  /** Worker threads in Node (default: one per core); in browsers only 1 (the calling thread, yielding between chunks). */
+  /** Worker threads in Node, Web Workers in browsers and bundles (default: one per core); 1 runs on the calling thread, yielding between chunks. */
   threads?: number | undefined;
 }
 
-/** `auditSecret` without blocking: over worker threads in Node, in yielding chunks in browsers; the same answer. */
+/** `auditSecret` without blocking: over worker threads in Node and Web Workers in browsers; the same answer. */
 export declare function auditSecretAsync(token: string, candidates: Iterable<string | Uint8Array>, options?: AuditOptions): Promise<AuditResult>;
 
 export interface JwtInspectorErrorDetails {

@@ -74,10 +74,10 @@ export function wasmBytes() {
 EOF
 
 log "package files"
-cp npm/src/api.js npm/src/browser.js npm/src/node.cjs npm/src/node.mjs npm/src/audit-worker.cjs "$out/"
-last='export { JwtInspectorError, bind, driveAudit, auditOptions };'
+cp npm/src/api.js npm/src/browser.js npm/src/node.cjs npm/src/node.mjs npm/src/audit-worker.cjs npm/src/audit-worker.js "$out/"
+last='export { JwtInspectorError, bind, driveAudit, auditOptions, auditPreflight };'
 [ "$(tail -n1 npm/src/api.js)" = "$last" ] || { echo "npm/src/api.js must end with: $last" >&2; exit 1; }
-{ head -n -1 npm/src/api.js; echo 'module.exports = { JwtInspectorError, bind, driveAudit, auditOptions };'; } > "$out/api.cjs"
+{ head -n -1 npm/src/api.js; echo 'module.exports = { JwtInspectorError, bind, driveAudit, auditOptions, auditPreflight };'; } > "$out/api.cjs"
 sed -i '1i '"'"'use strict'"'"';' "$out/api.cjs"
 cp npm/index.d.ts "$out/index.d.ts"
 cp npm/index.d.ts "$out/index.d.cts"

@@ -48,6 +48,7 @@ README.md
 api.cjs
 api.js
 audit-worker.cjs
+audit-worker.js
 browser.js
 index.d.cts
 index.d.ts

@@ -746,4 +746,15 @@ function auditOptions(options, maxThreads, defaultThreads) {
   return { onProgress: o.onProgress, signal: o.signal, threads };
 }
 
-export { JwtInspectorError, bind, driveAudit, auditOptions };
+/**
+ * What `auditSecretAsync` checks before any work starts, the same everywhere: the token's own errors
+ * (`ERR_NOT_HMAC`, …) and candidates that are not an iterable, thrown as `auditSecret` throws them.
+ */
+function auditPreflight(api, token, candidates) {
+  api.auditSecret(token, []);
+  if (candidates === null || candidates === undefined || typeof candidates[Symbol.iterator] !== 'function' || typeof candidates === 'string') {
+    api.auditSecret(token, candidates);
+  }
+}
+
+export { JwtInspectorError, bind, driveAudit, auditOptions, auditPreflight };

@@ -3,7 +3,7 @@
 // synchronously when it is loaded, so the API is usable immediately, with no init call.
 const os = require('node:os');
 const path = require('node:path');
-const { JwtInspectorError, bind, driveAudit, auditOptions } = require('./api.cjs');
+const { JwtInspectorError, bind, driveAudit, auditOptions, auditPreflight } = require('./api.cjs');
 const raw = require('./wasm/node.cjs');
 const api = bind(raw);
 // A diagnostic for the package's own memory tests: the wasm instance's memory, only when asked for.
@@ -24,10 +24,7 @@ const cores = typeof os.availableParallelism === 'function' ? os.availableParall
  */
 async function auditSecretAsync(token, candidates, options) {
   const { onProgress, signal, threads } = auditOptions(options, Math.max(64, cores), Math.max(1, cores));
-  api.auditSecret(token, []); // the token's own errors (ERR_NOT_HMAC, …), at once
-  if (candidates === null || candidates === undefined || typeof candidates[Symbol.iterator] !== 'function' || typeof candidates === 'string') {
-    api.auditSecret(token, candidates); // throws the same ERR_INVALID_ARGUMENT
-  }
+  auditPreflight(api, token, candidates);
   const { Worker } = require('node:worker_threads');
   const workers = Array.from({ length: threads }, () => new Worker(path.join(__dirname, 'audit-worker.cjs'), { workerData: { token } }));
   const lanes = workers.map((w) => (items) =>

@@ -1,7 +1,8 @@
 // The package in browsers: a tiny page importing it, built with Vite, and the same page as plain ESM
 // without a bundler, both loaded in headless Chromium (playwright-core) under a strict Content-Security-
-// Policy. Each must really run (sign, verify, inspect, a thrown JwtInspectorError), fetch nothing but its own
-// files (no .wasm: the bytes are embedded) and log no error.
+// Policy. Each must really run (sign, verify, inspect, a thrown JwtInspectorError, auditSecretAsync over two
+// Web Workers that get the page's compiled wasm), fetch nothing but its own files (no .wasm: the bytes are
+// embedded, and the workers are handed the compiled module) and log no error.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,16 @@ const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-s
 
 // The page's script: every entry point used, the outcome written to the DOM.
 const MAIN = `
-import { inspect, verify, sign, JwtInspectorError } from 'jwt-inspector';
+import { inspect, verify, sign, auditSecretAsync, JwtInspectorError } from 'jwt-inspector';
+// Count the audit's Web Workers.
+let workers = 0;
+const PageWorker = globalThis.Worker;
+globalThis.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    workers += 1;
+  }
+};
 const key = 'k'.repeat(32);
 const token = sign({ sub: 'browser', n: 1 }, key, { algorithm: 'HS384' });
 const v = verify(token, key);
@@ -23,7 +33,13 @@ const i = inspect('Bearer ' + token);
 let thrown = null;
 try { inspect(''); } catch (e) { thrown = e instanceof JwtInspectorError ? e.code : String(e); }
 const bad = inspect(token.replace('.', '.€'));
+// The weak-secret audit over 2 Web Workers: the first match in list order, found by a worker.
+const words = Array.from({ length: 20000 }, (_, n) => 'word' + n);
+words[15000] = key;
+const progress = [];
+const audit = await auditSecretAsync(token, words, { threads: 2, onProgress: (p) => progress.push(p.tried) });
 document.getElementById('out').textContent = JSON.stringify({
+  audit, workers, progressed: progress.length > 1,
   valid: v.valid, alg: v.alg, sub: i.payload.sub, notes: i.notes.length, thrown,
   error: bad.errors[0] && [bad.errors[0].code, bad.errors[0].start, bad.errors[0].end],
   euro: token.indexOf('.') + 1,
@@ -62,6 +78,9 @@ async function run(url, server) {
   assert.deepEqual(problems, []);
   assert.ok(!server.requests.some((r) => r.endsWith('.wasm')), `no .wasm fetched: ${server.requests.join(', ')}`);
   assert.deepEqual(result, {
+    audit: { found: true, secret: 'k'.repeat(32), tried: 15001 },
+    workers: 2,
+    progressed: true,
     valid: true,
     alg: 'HS384',
     sub: 'browser',
@@ -108,7 +127,13 @@ test('plain browser ESM, no bundler: import from node_modules/jwt-inspector/brow
   try {
     await run(`${server.base}/esm-page/`, server);
     const pkg = server.requests.filter((r) => r.startsWith('/node_modules/jwt-inspector/'));
-    assert.deepEqual(pkg.sort(), ['/node_modules/jwt-inspector/api.js', '/node_modules/jwt-inspector/browser.js', '/node_modules/jwt-inspector/wasm/bytes.js', '/node_modules/jwt-inspector/wasm/web.js']);
+    assert.deepEqual([...new Set(pkg)].sort(), [
+      '/node_modules/jwt-inspector/api.js',
+      '/node_modules/jwt-inspector/audit-worker.js',
+      '/node_modules/jwt-inspector/browser.js',
+      '/node_modules/jwt-inspector/wasm/bytes.js',
+      '/node_modules/jwt-inspector/wasm/web.js',
+    ]);
   } finally {
     await server.close();
   }
