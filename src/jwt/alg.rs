@@ -201,29 +201,50 @@ impl Alg {
         }
     }
 
-    /// A plain description: "RSASSA-PKCS1-v1_5 with SHA-256", …
-    pub const fn describe(self) -> &'static str {
-        match self {
-            Alg::HS256 => "HMAC with SHA-256",
-            Alg::HS384 => "HMAC with SHA-384",
-            Alg::HS512 => "HMAC with SHA-512",
-            Alg::RS256 => "RSASSA-PKCS1-v1_5 with SHA-256",
-            Alg::RS384 => "RSASSA-PKCS1-v1_5 with SHA-384",
-            Alg::RS512 => "RSASSA-PKCS1-v1_5 with SHA-512",
-            Alg::PS256 => "RSASSA-PSS with SHA-256 (MGF1 with SHA-256)",
-            Alg::PS384 => "RSASSA-PSS with SHA-384 (MGF1 with SHA-384)",
-            Alg::PS512 => "RSASSA-PSS with SHA-512 (MGF1 with SHA-512)",
-            Alg::ES256 => "ECDSA using P-256 and SHA-256",
-            Alg::ES384 => "ECDSA using P-384 and SHA-384",
-            Alg::ES512 => "ECDSA using P-521 and SHA-512",
-            Alg::EdDSA => "EdDSA signature (Ed25519 here)",
-        }
-    }
-
     /// True for the algorithms that sign with a private key and verify with a public one.
     pub const fn is_asymmetric(self) -> bool {
         !matches!(self.family(), Family::Hmac(_))
     }
+}
+
+/// One table for what each algorithm is: [`Alg::describe`] and the header's explanation of `alg`
+/// ([`Alg::explanation`]) are both made from it.
+macro_rules! descriptions {
+    ($($alg:ident => $what:literal,)*) => {
+        impl Alg {
+            /// A plain description: "RSASSA-PKCS1-v1_5 with SHA-256", …
+            pub const fn describe(self) -> &'static str {
+                match self {
+                    $(Alg::$alg => $what,)*
+                }
+            }
+
+            /// The header's explanation of an `alg` member naming this algorithm.
+            pub const fn explanation(self) -> &'static str {
+                match self {
+                    $(Alg::$alg => concat!(
+                        "Algorithm that secures the token: ", stringify!($alg), " = ", $what, " (RFC 7515 §4.1.1)."
+                    ),)*
+                }
+            }
+        }
+    };
+}
+
+descriptions! {
+    HS256 => "HMAC with SHA-256",
+    HS384 => "HMAC with SHA-384",
+    HS512 => "HMAC with SHA-512",
+    RS256 => "RSASSA-PKCS1-v1_5 with SHA-256",
+    RS384 => "RSASSA-PKCS1-v1_5 with SHA-384",
+    RS512 => "RSASSA-PKCS1-v1_5 with SHA-512",
+    PS256 => "RSASSA-PSS with SHA-256 (MGF1 with SHA-256)",
+    PS384 => "RSASSA-PSS with SHA-384 (MGF1 with SHA-384)",
+    PS512 => "RSASSA-PSS with SHA-512 (MGF1 with SHA-512)",
+    ES256 => "ECDSA using P-256 and SHA-256",
+    ES384 => "ECDSA using P-384 and SHA-384",
+    ES512 => "ECDSA using P-521 and SHA-512",
+    EdDSA => "EdDSA signature (Ed25519 here)",
 }
 
 /// Known JOSE signature algorithms this tool does not verify (answered `UNSUPPORTED_ALG`, never "invalid").

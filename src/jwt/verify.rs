@@ -751,13 +751,12 @@ fn candidates(
         },
     );
     if keys.is_empty() {
+        // One key to blame (not a set, a set of one, or the key the token's kid picked): its own reason.
+        let one = !set.is_set
+            || set.keys.len() == 1
+            || d.header.as_ref().and_then(|h| h.get("kid")).is_some();
         return Err(match refusal {
-            Some((r, i)) if !set.is_set || set.keys.len() == 1 => {
-                (VerifyCode::KeyAlgMismatch, r.message, Some(i))
-            }
-            Some((r, i)) if d.header.as_ref().and_then(|h| h.get("kid")).is_some() => {
-                (VerifyCode::KeyAlgMismatch, r.message, Some(i))
-            }
+            Some((r, i)) if one => (VerifyCode::KeyAlgMismatch, r.message, Some(i)),
             _ => (
                 VerifyCode::KeyAlgMismatch,
                 format!("No key of the JWK Set may verify {}.", alg.name()),

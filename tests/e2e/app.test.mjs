@@ -847,6 +847,23 @@ const progressOf = (page) =>
     workers: Number(e.dataset.workers),
     text: e.textContent,
   }));
+/** Clicks Cancel and resolves with the milliseconds until the outcome reads `cancelled` (measured in the page). */
+const cancelAndTime = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const t0 = performance.now();
+        const done = () => document.querySelector('[data-testid=audit-result][data-outcome=cancelled]');
+        const obs = new MutationObserver(() => {
+          if (done()) {
+            obs.disconnect();
+            ok(performance.now() - t0);
+          }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        document.querySelector('[data-testid=audit-cancel]').click();
+      }),
+  );
 /** Pastes `n` words, none of which is a secret here, into the audit's own-candidates field. */
 const pasteCandidates = (page, n) =>
   page.evaluate((n) => {
@@ -943,21 +960,7 @@ test('issue 11: Cancel stops a long audit within 200 ms; typing during an audit 
   const running = await progressOf(page);
   assert.equal(await page.$('[data-testid=audit-result]'), null, 'still running');
   assert.ok(running.tried < running.total);
-  const ms = await page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const t0 = performance.now();
-        const done = () => document.querySelector('[data-testid=audit-result][data-outcome=cancelled]');
-        const obs = new MutationObserver(() => {
-          if (done()) {
-            obs.disconnect();
-            ok(performance.now() - t0);
-          }
-        });
-        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-        document.querySelector('[data-testid=audit-cancel]').click();
-      }),
-  );
+  const ms = await cancelAndTime(page);
   assert.ok(ms < 200, `cancelled after ${ms} ms`);
   const long = await page.evaluate(() => window.__long);
   assert.deepEqual(long, [], 'no main-thread task of 50 ms or more while the audit ran');
@@ -1103,21 +1106,7 @@ test('issue 11: Cancel during a long mask run (printable ASCII, length 6) → ca
   assert.ok(running.tried > 0 && running.tried < running.total, `tried ${running.tried}`);
   assert.equal(running.total, 742912017120);
   assert.ok(running.rate > 0);
-  const ms = await page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const t0 = performance.now();
-        const done = () => document.querySelector('[data-testid=audit-result][data-outcome=cancelled]');
-        const obs = new MutationObserver(() => {
-          if (done()) {
-            obs.disconnect();
-            ok(performance.now() - t0);
-          }
-        });
-        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-        document.querySelector('[data-testid=audit-cancel]').click();
-      }),
-  );
+  const ms = await cancelAndTime(page);
   assert.ok(ms < 200, `cancelled after ${ms} ms`);
   const stopped = (await progressOf(page)).tried;
   await page.waitForTimeout(300);
